@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "attributed",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "attributed", targets: ["attributed"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libmicrohttpd itself, found through pkg-config.
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+        // One-line C wrappers for what Swift cannot call (variadics, unions, function-pointer options).
+        .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
+        // Pure Swift: model, validation, immutable store, queries, router and handlers. No C, no sockets.
+        .target(
+            name: "AttributedCore",
+            resources: [.copy("Resources/Seed")],
+            plugins: ["BundleOpenAPISpecification"]
+        ),
+        .plugin(name: "BundleOpenAPISpecification", capability: .buildTool()),
+        // Bridges libmicrohttpd's callbacks to AttributedCore and owns the daemon's lifecycle.
+        .target(name: "AttributedServer", dependencies: ["AttributedCore", "CMicroHTTPDShim", "CMicroHTTPD"]),
+        .executableTarget(
+            name: "attributed",
+            dependencies: [
+                "AttributedCore", "AttributedServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AttributedCoreTests", dependencies: ["AttributedCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttributedServerTests", dependencies: ["AttributedServer", "AttributedCore", "attributed"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

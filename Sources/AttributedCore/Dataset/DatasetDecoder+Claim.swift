@@ -1,0 +1,198 @@
+extension DatasetDecoder {
+    func decodeClaim(_ record: RecordNode) -> Claim? {
+        let values = reader(for: record)
+        guard let claim = RecordReader(record.node, record.path, values) else { return nil }
+        let id = claim.read("id", values.id)
+        let articleId = claim.read("article") { node, path -> String? in
+            guard let id = values.id(node, path) else { return nil }
+            guard registry.articles.contains(id) else {
+                values.report("unknown article \"\(id)\"", node, path)
+                return nil
+            }
+            return id
+        }
+        let article = articleId.flatMap { articles[$0] }
+        let articleText = articleId.flatMap { self.text(ofArticle: $0) }
+        let decodedSpan = claim.read("span") { decodeSpan($0, $1, values, articleText) }
+        let text = claim.read("text") { values.string($0, $1) }
+        let about = claim.read("about", entityReferences(values))
+        let proposition = claim.read("proposition") { values.string($0, $1) }
+        let fieldText = decodedSpan?.fieldText
+        let links = claim.read("chain") { node, path in
+            values.array(node, path) { decodeLink($0, $1, values, fieldText) }
+        }
+        claim.rejectUnknownKeys(["id", "article", "span", "text", "about", "proposition", "chain"])
+
+        var consistent = true
+        if let links {
+            consistent = checkChain(links, of: claim, publisher: article?.publisher)
+        }
+        guard consistent, !registry.isDuplicate(record), let id, let articleId, let span = decodedSpan?.span, let text,
+              let about, let proposition, let links
+        else { return nil }
+        return Claim(id: id, article: articleId, span: span, text: text, about: about, proposition: proposition,
+                     chain: links.map(\.link))
+    }
+
+    // MARK: Span
+
+    private struct DecodedSpan {
+        let span: TextSpan
+        /// The scalars of the span's field, against which the chain's cues are checked; nil when unresolved.
+        let fieldText: [Unicode.Scalar]?
+    }
+
+    private func decodeSpan(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader,
+                            _ articleText: ArticleText?) -> DecodedSpan? {
+        guard let span = RecordReader(node, path, values) else { return nil }
+        let field: ArticleField? = span.read("field", values.enumValue)
+        var index: Int?? = .some(nil)
+        if field == .summary { index = span.read("index") { values.int($0, $1) } }
+        let start = span.read("start") { values.int($0, $1) }
+        let end = span.read("end") { values.int($0, $1) }
+        let exact = span.read("exact") { values.string($0, $1) }
+        let prefix = span.read("prefix") { values.string($0, $1, allowEmpty: true) }
+        let suffix = span.read("suffix") { values.string($0, $1, allowEmpty: true) }
+        span.rejectUnknownKeys(Set(["field", "start", "end", "exact", "prefix", "suffix"]).union(field == .summary ? ["index"] : [])) { key in
+            key == "index" && field != nil ? "only a span in the summary has an index" : nil
+        }
+        guard let field, let index, let start, let end, let exact, let prefix, let suffix else { return nil }
+
+        var fieldText: [Unicode.Scalar]?
+        var consistent = true
+        if let articleText {
+            if let scalars = articleText.scalars(of: field, index: index) {
+                fieldText = scalars
+                consistent = checkSelectors(span, in: scalars, start: start, end: end, exact: exact, prefix: prefix, suffix: suffix)
+            } else {
+                span.report("index \(index ?? 0) is out of range: the article has \(articleText.summary.count) summary bullets", at: "index")
+                consistent = false
+            }
+        }
+        guard consistent else { return nil }
+        return DecodedSpan(span: TextSpan(field: field, index: index, start: start, end: end, exact: exact, prefix: prefix,
+                                          suffix: suffix),
+                           fieldText: fieldText)
+    }
+
+    /// W3C selectors: the position selector picks `start..<end` (in scalars) and the quote selector must agree.
+    private func checkSelectors(_ span: RecordReader, in text: [Unicode.Scalar], start: Int, end: Int, exact: String,
+                                prefix: String, suffix: String) -> Bool {
+        guard checkRange(span, start: start, end: end, length: text.count) else { return false }
+        var consistent = true
+        if !exact.unicodeScalars.elementsEqual(text[start..<end]) {
+            span.report("exact \(quoted(exact)) does not match the text at \(start)..<\(end), which is \(quoted(text[start..<end]))",
+                        at: "exact")
+            consistent = false
+        }
+        let prefixScalars = Array(prefix.unicodeScalars)
+        if prefixScalars.count > start || !prefixScalars.elementsEqual(text[(start - prefixScalars.count)..<start]) {
+            let before = text[max(0, start - prefixScalars.count)..<start]
+            span.report("prefix \(quoted(prefix)) does not end at \(start): the text before it is \(quoted(before))", at: "prefix")
+            consistent = false
+        }
+        let suffixScalars = Array(suffix.unicodeScalars)
+        if end + suffixScalars.count > text.count || !suffixScalars.elementsEqual(text[end..<(end + suffixScalars.count)]) {
+            let after = text[end..<min(text.count, end + suffixScalars.count)]
+            span.report("suffix \(quoted(suffix)) does not start at \(end): the text after it is \(quoted(after))", at: "suffix")
+            consistent = false
+        }
+        return consistent
+    }
+
+    private func checkRange(_ reader: RecordReader, start: Int, end: Int, length: Int) -> Bool {
+        if start >= end {
+            reader.report("end \(end) must be greater than start \(start)", at: "end")
+            return false
+        }
+        if end > length {
+            reader.report("end \(end) is past the end of the text (\(length) Unicode scalars)", at: "end")
+            return false
+        }
+        return true
+    }
+
+    // MARK: Chain
+
+    private struct DecodedLink {
+        let link: AttributionLink
+        let reader: RecordReader
+    }
+
+    private func decodeLink(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader,
+                            _ fieldText: [Unicode.Scalar]?) -> DecodedLink? {
+        guard let link = RecordReader(node, path, values) else { return nil }
+        let source = link.read("source", entityReference(values))
+        let cue = link.read("cue") { node, path in values.nullable(node, path) { decodeCue($0, $1, values, fieldText) } }
+        let mode: AttributionMode? = link.read("mode", values.enumValue)
+        let attributionType: AttributionType? = link.read("attributionType", values.enumValue)
+        let factuality: Factuality? = link.read("factuality", values.enumValue)
+        let recipient = link.read("recipient", nullableEntityReference(values))
+        let derivation = link.read("derivation") { node, path -> Derivation?? in
+            values.nullable(node, path) { values.enumValue($0, $1) }
+        }
+        link.rejectUnknownKeys(["source", "cue", "mode", "attributionType", "factuality", "recipient", "derivation"])
+
+        var consistent = true
+        if let source, let kind = entities[source]?.kind, kind == .place {
+            link.report("source \"\(source)\" is a place; a place cannot be a source", at: "source")
+            consistent = false
+        }
+        guard consistent, let source, let cue, let mode, let attributionType, let factuality, let recipient, let derivation
+        else { return nil }
+        return DecodedLink(link: AttributionLink(source: source, cue: cue, mode: mode, attributionType: attributionType,
+                                                 factuality: factuality, recipient: recipient, derivation: derivation),
+                           reader: link)
+    }
+
+    private func decodeCue(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader, _ fieldText: [Unicode.Scalar]?) -> Cue? {
+        guard let cue = RecordReader(node, path, values) else { return nil }
+        let text = cue.read("text") { values.string($0, $1) }
+        let start = cue.read("start") { values.int($0, $1) }
+        let end = cue.read("end") { values.int($0, $1) }
+        cue.rejectUnknownKeys(["text", "start", "end"])
+        guard let text, let start, let end else { return nil }
+        if let fieldText {
+            guard checkRange(cue, start: start, end: end, length: fieldText.count) else { return nil }
+            guard text.unicodeScalars.elementsEqual(fieldText[start..<end]) else {
+                cue.report("cue \(quoted(text)) does not match the text at \(start)..<\(end), which is \(quoted(fieldText[start..<end]))",
+                           at: "text")
+                return nil
+            }
+        }
+        return Cue(text: text, start: start, end: end)
+    }
+
+    /// The chain rules: the publication speaks first, each hop changes speaker, narration is the publication's own.
+    private func checkChain(_ links: [DecodedLink], of claim: RecordReader, publisher: String?) -> Bool {
+        guard let first = links.first else {
+            claim.report("the chain is empty: it needs at least the publication's own link", at: "chain")
+            return false
+        }
+        var consistent = true
+        if let publisher, first.link.source != publisher {
+            first.reader.report("the first link's source must be the article's publisher \"\(publisher)\", not \"\(first.link.source)\"",
+                                at: "source")
+            consistent = false
+        }
+        if first.link.derivation != nil {
+            first.reader.report("the first link has no derivation: nothing comes before it", at: "derivation")
+            consistent = false
+        }
+        for (position, current) in links.enumerated().dropFirst() {
+            if current.link.source == links[position - 1].link.source {
+                current.reader.report("same source \"\(current.link.source)\" as the previous link", at: "source")
+                consistent = false
+            }
+            if current.link.mode == .narration {
+                current.reader.report("\"narration\" is only for the first link, the publication's own voice", at: "mode")
+                consistent = false
+            }
+            if current.link.derivation == nil {
+                current.reader.report("a link after the first needs a derivation (\"quotation\" or \"paraphrase\")", at: "derivation")
+                consistent = false
+            }
+        }
+        return consistent
+    }
+}

@@ -1,0 +1,64 @@
+extension DatasetDecoder {
+    private static let fields: Set = ["id", "kind", "name", "descriptor", "aliases", "anonymity", "anonymityReason",
+                                      "affiliation", "roles"]
+    private static let documentFields: Set = ["issuer", "recipients", "date"]
+
+    func decodeEntity(_ record: RecordNode) -> Entity? {
+        let values = reader(for: record)
+        guard let entity = RecordReader(record.node, record.path, values) else { return nil }
+        let id = entity.read("id", values.id)
+        let kind: EntityKind? = entity.read("kind", values.enumValue)
+        let name = entity.read("name", nullableString(values))
+        let descriptor = entity.read("descriptor", nullableString(values))
+        let aliases = entity.read("aliases", strings(values))
+        let anonymity: Anonymity? = entity.read("anonymity", values.enumValue)
+        let anonymityReason = entity.read("anonymityReason", nullableString(values))
+        let affiliation = entity.read("affiliation", nullableEntityReference(values))
+        let roles = entity.read("roles", strings(values))
+
+        var known = Self.fields
+        var document: DocumentDetails?? = .some(nil)
+        if kind == .document || kind == nil {
+            known.formUnion(Self.documentFields)
+        }
+        if kind == .document {
+            let issuer = entity.read("issuer", nullableEntityReference(values))
+            let recipients = entity.read("recipients", entityReferences(values))
+            let date = entity.read("date") { node, path in values.nullable(node, path) { values.formatted($0, $1, .partialDate) } }
+            if let issuer, let recipients, let date {
+                document = DocumentDetails(issuer: issuer, recipients: recipients, date: date)
+            } else {
+                document = nil
+            }
+        }
+        entity.rejectUnknownKeys(known) { key in
+            guard Self.documentFields.contains(key), let kind else { return nil }
+            return "\"\(key)\" is only allowed on documents, not on kind \"\(kind.rawValue)\""
+        }
+
+        var consistent = true
+        if let anonymity, let name {
+            if anonymity == .named, name == nil {
+                entity.report("a named entity needs a name", at: "name")
+                consistent = false
+            } else if anonymity != .named, name != nil {
+                entity.report("an entity with anonymity \"\(anonymity.rawValue)\" has no name (the text's words go in \"descriptor\")", at: "name")
+                consistent = false
+            }
+        }
+        if anonymity == .named, case .some(.some) = anonymityReason {
+            entity.report("a named entity has no anonymity reason", at: "anonymityReason")
+            consistent = false
+        }
+        if let id, case .some(.some(let affiliationId)) = affiliation, affiliationId == id {
+            entity.report("an entity cannot be its own affiliation", at: "affiliation")
+            consistent = false
+        }
+
+        guard consistent, !registry.isDuplicate(record), let id, let kind, let name, let descriptor, let aliases,
+              let anonymity, let anonymityReason, let affiliation, let roles, let document
+        else { return nil }
+        return Entity(id: id, kind: kind, name: name, descriptor: descriptor, aliases: aliases, anonymity: anonymity,
+                      anonymityReason: anonymityReason, affiliation: affiliation, roles: roles, document: document)
+    }
+}

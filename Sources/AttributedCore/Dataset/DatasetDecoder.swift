@@ -1,0 +1,92 @@
+/// Decodes records into the model, checking shape, references and cross-field rules as it goes.
+/// Entities are decoded first, then articles (which need entity kinds), then claims (which need both).
+struct DatasetDecoder {
+    let registry: IdRegistry
+    let issues: IssueCollector
+    private(set) var entities: [String: Entity] = [:]
+    private(set) var articles: [String: Article] = [:]
+    private var articleTexts: [String: ArticleText] = [:]
+
+    init(registry: IdRegistry, issues: IssueCollector) {
+        self.registry = registry
+        self.issues = issues
+    }
+
+    mutating func register(_ entities: [Entity]) {
+        for entity in entities { self.entities[entity.id] = entity }
+    }
+
+    mutating func register(_ articles: [Article]) {
+        for article in articles {
+            self.articles[article.id] = article
+            articleTexts[article.id] = ArticleText(article)
+        }
+    }
+
+    func text(ofArticle id: String) -> ArticleText? { articleTexts[id] }
+
+    // MARK: Shared readers
+
+    func reader(for record: RecordNode) -> ValueReader { ValueReader(file: record.file, issues: issues) }
+
+    func nullableString(_ values: ValueReader) -> (JSONNode, JSONPath) -> String?? {
+        { node, path in values.nullable(node, path) { values.string($0, $1) } }
+    }
+
+    func entityReference(_ values: ValueReader) -> (JSONNode, JSONPath) -> String? {
+        { node, path in
+            guard let id = values.id(node, path) else { return nil }
+            guard registry.entities.contains(id) else {
+                values.report("unknown entity \"\(id)\"", node, path)
+                return nil
+            }
+            return id
+        }
+    }
+
+    func nullableEntityReference(_ values: ValueReader) -> (JSONNode, JSONPath) -> String?? {
+        let reference = entityReference(values)
+        return { node, path in values.nullable(node, path, reference) }
+    }
+
+    func entityReferences(_ values: ValueReader) -> (JSONNode, JSONPath) -> [String]? {
+        let reference = entityReference(values)
+        return { node, path in values.distinctStrings(node, path, reference) }
+    }
+
+    func strings(_ values: ValueReader) -> (JSONNode, JSONPath) -> [String]? {
+        { node, path in values.distinctStrings(node, path) { values.string($0, $1) } }
+    }
+}
+
+/// An article's fields as Unicode scalars: spans and cues are offsets into these, and slicing them is O(1).
+struct ArticleText {
+    let headline: [Unicode.Scalar]
+    let summary: [[Unicode.Scalar]]
+    let body: [Unicode.Scalar]
+
+    init(_ article: Article) {
+        headline = Array(article.headline.unicodeScalars)
+        summary = article.summary.map { Array($0.unicodeScalars) }
+        body = Array(article.body.unicodeScalars)
+    }
+
+    func scalars(of field: ArticleField, index: Int?) -> [Unicode.Scalar]? {
+        switch field {
+        case .headline: headline
+        case .body: body
+        case .summary: index.flatMap { summary.indices.contains($0) ? summary[$0] : nil }
+        }
+    }
+}
+
+/// A piece of text quoted in a message, escaped like a JSON string so that newlines stay on one line.
+func quoted<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars)
+    var bytes: [UInt8] = []
+    JSON.writeString(String(view), into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+func quoted(_ string: String) -> String { quoted(string.unicodeScalars) }

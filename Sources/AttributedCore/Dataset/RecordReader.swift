@@ -1,0 +1,53 @@
+/// Reads the members of one JSON object: required keys, their types, and no unknown keys.
+struct RecordReader {
+    let values: ValueReader
+    let node: JSONNode
+    let path: JSONPath
+    private let members: [String: JSONMember]
+    private let orderedMembers: [JSONMember]
+
+    init?(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader) {
+        guard case .object(let members) = node.value else {
+            values.report("expected an object, found \(node.typeName)", node, path)
+            return nil
+        }
+        self.values = values
+        self.node = node
+        self.path = path
+        self.orderedMembers = members
+        self.members = Dictionary(members.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func has(_ key: String) -> Bool { members[key] != nil }
+
+    /// The value of a required key, or nil with an issue reported when it is missing.
+    func required(_ key: String) -> JSONNode? {
+        guard let member = members[key] else {
+            values.report("missing required field \"\(key)\"", node, path.appending(key))
+            return nil
+        }
+        return member.value
+    }
+
+    func read<T>(_ key: String, _ read: (JSONNode, JSONPath) -> T?) -> T? {
+        guard let value = required(key) else { return nil }
+        return read(value, path.appending(key))
+    }
+
+    /// Reports a problem found after reading, at the key's value.
+    func report(_ message: String, at key: String) {
+        if let member = members[key] {
+            values.report(message, member.value, path.appending(key))
+        } else {
+            values.report(message, node, path.appending(key))
+        }
+    }
+
+    /// Reports every key not in `known`; `explain` may give a better message for a key that is known elsewhere.
+    func rejectUnknownKeys(_ known: Set<String>, explain: (String) -> String? = { _ in nil }) {
+        for member in orderedMembers where !known.contains(member.key) {
+            let message = explain(member.key) ?? "unknown field \"\(member.key)\""
+            values.issues.report(message, in: values.file, at: member.keyOffset, path: path.appending(member.key))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// A response body rendered once, with its headers and strong ETag, served as is for as long as it lives.
+public final class Representation: Sendable {
+    /// Where the server finds the native response it built for this representation.
+    public enum Slot: Sendable, Hashable {
+        /// Lives as long as the process: /healthz, /openapi.yaml.
+        case permanent(Int)
+        /// Lives as long as one loaded dataset.
+        case dataset(Int)
+    }
+
+    public let slot: Slot
+    public let body: [UInt8]
+    public let etag: String
+    public let headers: [HTTPHeader]
+
+    init(slot: Slot, body: [UInt8], contentType: String, cacheControl: String) {
+        self.slot = slot
+        self.body = body
+        self.etag = ETag.strong(for: body)
+        self.headers = StandardHeaders.success(contentType: contentType, etag: etag, cacheControl: cacheControl)
+    }
+}
+
+/// Hands out consecutive slots while a set of representations is built.
+struct RepresentationBuilder {
+    private(set) var representations: [Representation] = []
+    private let makeSlot: @Sendable (Int) -> Representation.Slot
+
+    init(makeSlot: @escaping @Sendable (Int) -> Representation.Slot) {
+        self.makeSlot = makeSlot
+    }
+
+    mutating func add(_ json: JSON, cacheControl: String = CacheControl.data) -> Representation {
+        add(json.bytes, contentType: MediaType.json, cacheControl: cacheControl)
+    }
+
+    mutating func add(_ body: [UInt8], contentType: String, cacheControl: String) -> Representation {
+        let representation = Representation(slot: makeSlot(representations.count), body: body, contentType: contentType,
+                                            cacheControl: cacheControl)
+        representations.append(representation)
+        return representation
+    }
+}

@@ -1,0 +1,28 @@
+/// What a handler needs of an HTTP request, already taken out of the server: pure data, testable without a socket.
+public struct Request: Sendable {
+    /// The method token as sent; methods are case-sensitive, so `get` is not `GET`.
+    public var method: String
+    /// The percent-decoded path, without the query.
+    public var path: String
+    /// Every query parameter in arrival order, repeats included; `value` is nil for `?flag` without `=`.
+    public var query: [QueryItem]
+    /// Every `If-None-Match` value, joined with ", ".
+    public var ifNoneMatch: String?
+
+    public init(method: String = "GET", path: String, query: [QueryItem] = [], ifNoneMatch: String? = nil) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.ifNoneMatch = ifNoneMatch
+    }
+}
+
+public struct QueryItem: Sendable, Equatable {
+    public var name: String
+    public var value: String?
+
+    public init(_ name: String, _ value: String?) {
+        self.name = name
+        self.value = value
+    }
+}

@@ -1,0 +1,41 @@
+public enum MediaType {
+    public static let json = "application/json"
+    public static let problem = "application/problem+json"
+    public static let yaml = "application/yaml"
+}
+
+public enum CacheControl {
+    /// Data is immutable per dataset version; a minute of caching, then revalidation by ETag.
+    public static let data = "public, max-age=60"
+    /// Probes and errors must reflect the moment they are asked.
+    public static let none = "no-store"
+}
+
+/// The methods every route answers; everything else is 405.
+public enum AllowedMethods {
+    public static let list = "GET, HEAD, OPTIONS"
+}
+
+enum StandardHeaders {
+    /// On every response, errors included, so browsers can read errors too.
+    static let cors = [
+        HTTPHeader("Access-Control-Allow-Origin", "*"),
+        HTTPHeader("Access-Control-Expose-Headers", "ETag, Link"),
+    ]
+
+    static func success(contentType: String, etag: String, cacheControl: String) -> [HTTPHeader] {
+        [HTTPHeader("Content-Type", contentType), HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", cacheControl)] + cors
+    }
+
+    static func notModified(etag: String, cacheControl: String) -> [HTTPHeader] {
+        [HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", cacheControl)] + cors
+    }
+
+    static let preflight = [
+        HTTPHeader("Allow", AllowedMethods.list),
+        HTTPHeader("Access-Control-Allow-Methods", AllowedMethods.list),
+        HTTPHeader("Access-Control-Allow-Headers", "If-None-Match"),
+        HTTPHeader("Access-Control-Max-Age", "86400"),
+        HTTPHeader("Cache-Control", CacheControl.none),
+    ] + cors
+}

@@ -1,0 +1,27 @@
+/// Turns byte offsets into 1-based line and column numbers (columns counted in Unicode scalars, as editors do).
+/// Built once per file and only when an error has to be reported.
+public struct LineIndex: Sendable {
+    private let bytes: [UInt8]
+    private let lineStarts: [Int]
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        lineStarts = starts
+    }
+
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let lineStart = lineStarts[low]
+        let end = min(offset, bytes.count)
+        // Count scalars, not bytes: UTF-8 continuation bytes (10xxxxxx) do not start a new column.
+        let column = bytes[lineStart..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        return (low + 1, column)
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Files that ship inside the binary's resource bundle.
+public enum BundledResources {
+    /// openapi.yaml, the same file as at the repository root (the bundle copies it at build time).
+    public static func openAPISpecification() -> [UInt8] {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
+              let data = try? Data(contentsOf: url)
+        else { return Array("openapi.yaml is missing from the resource bundle\n".utf8) }
+        return [UInt8](data)
+    }
+
+    /// The default dataset: the annotated seed article.
+    public static var seedDatasetPath: String? {
+        Bundle.module.url(forResource: "is-emerging-in-karachi", withExtension: "json", subdirectory: "Seed")?.path
+    }
+
+    public static var seedTextPath: String? {
+        Bundle.module.url(forResource: "is-emerging-in-karachi", withExtension: "txt", subdirectory: "Seed")?.path
+    }
+}

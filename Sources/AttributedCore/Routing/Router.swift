@@ -1,0 +1,48 @@
+/// What a handler gets: the request, the `{id}` of its route, and the dataset being served (if any yet).
+public struct RouteContext: Sendable {
+    public let request: Request
+    public let id: String
+    let store: Store?
+    let permanent: PermanentRepresentations
+
+    /// The loaded dataset, or 503 while there is none.
+    func dataset() throws(Problem) -> Store {
+        guard let store else { throw .notReady }
+        return store
+    }
+
+    func parameters(allowed: Set<String> = []) throws(Problem) -> QueryParameters {
+        try QueryParameters(request.query, allowed: allowed)
+    }
+}
+
+public typealias Handler = @Sendable (RouteContext) throws(Problem) -> Response
+
+public struct Route: Sendable {
+    public let pattern: RoutePattern
+    let handler: Handler
+
+    public init(_ template: String, _ handler: @escaping Handler) {
+        pattern = RoutePattern(template)
+        self.handler = handler
+    }
+}
+
+public struct Router: Sendable {
+    public let routes: [Route]
+
+    public init(_ routes: [Route]) {
+        self.routes = routes
+    }
+
+    /// The route for a path and its `{id}`; nil for an unknown path, an empty segment or a relative path.
+    func route(for path: String) -> (route: Route, id: String)? {
+        guard path.hasPrefix("/") else { return nil }
+        let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        guard !segments.contains(where: \.isEmpty) else { return nil }
+        for route in routes {
+            if let parameter = route.pattern.match(segments) { return (route, parameter.map(String.init) ?? "") }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import AttributedCore
+import CMicroHTTPD
+import CMicroHTTPDShim
+import Glibc
+
+/// A running libmicrohttpd daemon serving an API. It starts without a dataset (liveness 200, readiness 503)
+/// and serves whichever dataset was handed to it last.
+public final class HTTPServer {
+    public let port: UInt16
+    private let daemon: OpaquePointer
+    private var listening: ListeningSocket?
+    private let context: ServerContext
+    private let unmanagedContext: Unmanaged<ServerContext>
+
+    public init(configuration: ServerConfiguration, api: API) throws(ServerError) {
+        context = try ServerContext(api: api)
+        let socket = try ListeningSocket.open(host: configuration.host, port: configuration.port,
+                                              backlog: configuration.listenBacklog)
+        unmanagedContext = Unmanaged.passRetained(context)
+        let contextPointer = unmanagedContext.toOpaque()
+        var options = [
+            MHD_OptionItem(option: .LISTEN_SOCKET, value: Int(socket.descriptor), ptr_value: nil),
+            MHD_OptionItem(option: .CONNECTION_LIMIT, value: configuration.connectionLimit, ptr_value: nil),
+            MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.connectionTimeout, ptr_value: nil),
+            MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.connectionMemoryLimit, ptr_value: nil),
+            CMicroHTTPDShim_option_notify_completed(requestCompleted, contextPointer),
+            CMicroHTTPDShim_option_unescape(percentDecodeKeepingNUL, nil),
+        ]
+        if configuration.threads > 1 {
+            options.append(MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threads, ptr_value: nil))
+        }
+        options.append(MHD_OptionItem(option: .END, value: 0, ptr_value: nil))
+        // epoll per worker; ITC so that the daemon can stop accepting (quiesce) while requests finish.
+        // No MHD_USE_ERROR_LOG: MHD would log every malformed request from the internet to stderr.
+        let flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue
+        let started = options.withUnsafeMutableBufferPointer {
+            CMicroHTTPDShim_start_daemon(flags, socket.port, handleAccess, contextPointer, $0.baseAddress)
+        }
+        guard let started else {
+            close(socket.descriptor)
+            unmanagedContext.release()
+            throw ServerError("libmicrohttpd could not start on port \(socket.port) (threads, limits or file descriptors)")
+        }
+        daemon = started
+        listening = socket
+        port = socket.port
+    }
+
+    /// Swaps in a new dataset. Requests already running finish with the one they started with.
+    public func serve(_ store: Store) throws(ServerError) {
+        context.serve(try ServedDataset(store))
+    }
+
+    public var currentStore: Store? { context.dataset?.store }
+    public var currentConnections: Int { Int(CMicroHTTPDShim_current_connections(daemon)) }
+    public var requestsInFlight: Int { context.inFlight.load(ordering: .relaxed) }
+
+    /// Stops accepting, lets running requests finish for up to `drainTimeout` seconds, then stops the daemon.
+    /// Idle keep-alive connections are not waited for: they are closed with the daemon.
+    public func shutdown(drainTimeout: Double = 5) {
+        guard let socket = listening else { return }
+        listening = nil
+        _ = MHD_quiesce_daemon(daemon)
+        let deadline = Self.now() + drainTimeout
+        while requestsInFlight > 0, Self.now() < deadline { usleep(10_000) }
+        MHD_stop_daemon(daemon)
+        close(socket.descriptor)
+        unmanagedContext.release()
+    }
+
+    deinit {
+        shutdown(drainTimeout: 0)
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,50 @@
+import AttributedCore
+import CMicroHTTPD
+
+/// libmicrohttpd response objects built once for a set of representations and shared by every worker thread.
+/// MHD reference-counts responses under its own lock, so queueing a shared one is safe; nothing may add headers
+/// to them after they are built. They are destroyed when the set is released.
+final class NativeResponses: @unchecked Sendable {
+    private let responses: [OpaquePointer]
+
+    convenience init(_ representations: [Representation]) throws(ServerError) {
+        try self.init(representations.map { ($0.body, $0.headers) })
+    }
+
+    init(_ contents: [(body: [UInt8], headers: [HTTPHeader])]) throws(ServerError) {
+        var responses: [OpaquePointer] = []
+        responses.reserveCapacity(contents.count)
+        for content in contents {
+            guard let response = NativeResponse.make(body: content.body, headers: content.headers) else {
+                responses.forEach { MHD_destroy_response($0) }
+                throw ServerError("cannot build a response object (out of memory?)")
+            }
+            responses.append(response)
+        }
+        self.responses = responses
+    }
+
+    subscript(index: Int) -> OpaquePointer? {
+        responses.indices.contains(index) ? responses[index] : nil
+    }
+
+    deinit {
+        responses.forEach { MHD_destroy_response($0) }
+    }
+}
+
+enum NativeResponse {
+    /// A response owning a copy of `body`, with `headers` added; nil if MHD cannot allocate it.
+    static func make(body: [UInt8], headers: [HTTPHeader]) -> OpaquePointer? {
+        let response = body.withUnsafeBytes { buffer in
+            MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
+                                            .RESPMEM_MUST_COPY)
+        }
+        guard let response else { return nil }
+        for header in headers where MHD_add_response_header(response, header.name, header.value) == .NO {
+            MHD_destroy_response(response)
+            return nil
+        }
+        return response
+    }
+}

@@ -1,0 +1,75 @@
+import AttributedCore
+import CMicroHTTPD
+
+/// Takes what the API needs out of a libmicrohttpd connection. The strings MHD hands over live only during the
+/// callback, so everything is copied into Swift values.
+enum RequestReader {
+    static func request(_ connection: OpaquePointer, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>) -> Request {
+        var headers = HeaderScan()
+        withUnsafeMutablePointer(to: &headers) { _ = MHD_get_connection_values_n(connection, .HEADER_KIND, scanHeader, $0) }
+        var query = QueryScan()
+        withUnsafeMutablePointer(to: &query) { _ = MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, collectQueryItem, $0) }
+        return Request(method: String(cString: method), path: String(cString: url), query: query.items,
+                       ifNoneMatch: headers.ifNoneMatch)
+    }
+
+    /// GET, HEAD and OPTIONS carry no body. One that announces a body (Transfer-Encoding, a non-zero
+    /// Content-Length, or several Content-Length headers, a request-smuggling vector) is refused before MHD
+    /// would wait for that body.
+    static func announcesBody(_ connection: OpaquePointer) -> Bool {
+        var headers = HeaderScan()
+        withUnsafeMutablePointer(to: &headers) { _ = MHD_get_connection_values_n(connection, .HEADER_KIND, scanHeader, $0) }
+        return headers.hasTransferEncoding || headers.contentLengthCount > 1 || headers.hasNonZeroContentLength
+    }
+}
+
+struct HeaderScan {
+    var hasTransferEncoding = false
+    var contentLengthCount = 0
+    var hasNonZeroContentLength = false
+    var ifNoneMatch: String?
+}
+
+struct QueryScan {
+    /// One more than the API accepts, so that it can tell "too many" from "just enough".
+    static let maximumItems = 65
+    var items: [QueryItem] = []
+}
+
+private func scanHeader(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, _ key: UnsafePointer<CChar>?, _ keySize: Int,
+                        _ value: UnsafePointer<CChar>?, _ valueSize: Int) -> MHD_Result {
+    guard let scan = cls?.assumingMemoryBound(to: HeaderScan.self), let key else { return .YES }
+    let name = UnsafeRawBufferPointer(start: key, count: keySize)
+    if name.equalsIgnoringCase("transfer-encoding") {
+        scan.pointee.hasTransferEncoding = true
+    } else if name.equalsIgnoringCase("content-length") {
+        scan.pointee.contentLengthCount += 1
+        let digits = UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize)
+        if !digits.allSatisfy({ $0 == UInt8(ascii: "0") }) || digits.isEmpty { scan.pointee.hasNonZeroContentLength = true }
+    } else if name.equalsIgnoringCase("if-none-match"), let value {
+        let text = String(decoding: UnsafeRawBufferPointer(start: value, count: valueSize), as: UTF8.self)
+        scan.pointee.ifNoneMatch = scan.pointee.ifNoneMatch.map { "\($0), \(text)" } ?? text
+    }
+    return .YES
+}
+
+private func collectQueryItem(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, _ key: UnsafePointer<CChar>?,
+                              _ keySize: Int, _ value: UnsafePointer<CChar>?, _ valueSize: Int) -> MHD_Result {
+    guard let scan = cls?.assumingMemoryBound(to: QueryScan.self) else { return .NO }
+    // Invalid UTF-8 becomes U+FFFD rather than a crash; a NULL value is `?flag` without `=`.
+    let name = key.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: keySize), as: UTF8.self) } ?? ""
+    let text = value.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: valueSize), as: UTF8.self) }
+    scan.pointee.items.append(QueryItem(name, text))
+    return scan.pointee.items.count < QueryScan.maximumItems ? .YES : .NO
+}
+
+extension UnsafeRawBufferPointer {
+    fileprivate func equalsIgnoringCase(_ lowercase: StaticString) -> Bool {
+        guard count == lowercase.utf8CodeUnitCount else { return false }
+        let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        return zip(self, expected).allSatisfy { byte, lower in
+            let folded = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+            return folded == lower
+        }
+    }
+}

@@ -1,0 +1,24 @@
+// What Swift cannot call in libmicrohttpd 0.9.75: variadic functions, union results, and
+// function pointers stored in an option's intptr_t. Every function here is a one-line wrapper;
+// all decisions (flags, limits, routing) are made in Swift.
+#ifndef C_MICRO_HTTPD_SHIM_H
+#define C_MICRO_HTTPD_SHIM_H
+
+#include <microhttpd.h>
+#include <stdint.h>
+
+/// MHD_start_daemon is variadic: pass every option through one MHD_OPTION_ARRAY ending in MHD_OPTION_END.
+struct MHD_Daemon *CMicroHTTPDShim_start_daemon(unsigned int flags, uint16_t port,
+                                                MHD_AccessHandlerCallback handler, void *handler_cls,
+                                                struct MHD_OptionItem *options);
+
+/// Option items whose value is a function pointer (Swift cannot cast one to intptr_t).
+struct MHD_OptionItem CMicroHTTPDShim_option_notify_completed(MHD_RequestCompletedCallback callback, void *cls);
+struct MHD_OptionItem CMicroHTTPDShim_option_unescape(size_t (*callback)(void *cls, struct MHD_Connection *c, char *s),
+                                                      void *cls);
+
+/// MHD_get_daemon_info is variadic and returns a union.
+unsigned int CMicroHTTPDShim_current_connections(struct MHD_Daemon *daemon);
+uint16_t CMicroHTTPDShim_bound_port(struct MHD_Daemon *daemon);
+
+#endif

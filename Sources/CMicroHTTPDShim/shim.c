@@ -1,0 +1,26 @@
+#include "CMicroHTTPDShim.h"
+
+struct MHD_Daemon *CMicroHTTPDShim_start_daemon(unsigned int flags, uint16_t port,
+                                                MHD_AccessHandlerCallback handler, void *handler_cls,
+                                                struct MHD_OptionItem *options) {
+    return MHD_start_daemon(flags, port, NULL, NULL, handler, handler_cls, MHD_OPTION_ARRAY, options, MHD_OPTION_END);
+}
+
+struct MHD_OptionItem CMicroHTTPDShim_option_notify_completed(MHD_RequestCompletedCallback callback, void *cls) {
+    return (struct MHD_OptionItem){MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)callback, cls};
+}
+
+struct MHD_OptionItem CMicroHTTPDShim_option_unescape(size_t (*callback)(void *cls, struct MHD_Connection *c, char *s),
+                                                      void *cls) {
+    return (struct MHD_OptionItem){MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)callback, cls};
+}
+
+unsigned int CMicroHTTPDShim_current_connections(struct MHD_Daemon *daemon) {
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+    return info ? info->num_connections : 0;
+}
+
+uint16_t CMicroHTTPDShim_bound_port(struct MHD_Daemon *daemon) {
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info ? info->port : 0;
+}

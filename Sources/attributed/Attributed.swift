@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Attributed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attributed",
+        abstract: "Serve a corpus of source-attributed news claims over a read-only HTTP API.",
+        subcommands: [Serve.self, Validate.self],
+        defaultSubcommand: Serve.self
+    )
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import AttributedCore
+import AttributedServer
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the dataset over HTTP (the default command).",
+        discussion: "SIGHUP reloads the dataset (an invalid one is refused and the old one kept); SIGINT or SIGTERM stop gracefully."
+    )
+
+    @Option(help: "Address to listen on (IPv4 or IPv6). Use 0.0.0.0 to accept connections from other hosts.")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port; 0 picks a free one.")
+    var port: UInt16 = 8080
+
+    @Option(help: "A dataset JSON file or a directory of them. Default: the built-in seed dataset.")
+    var data: String?
+
+    @Option(help: "Worker threads, each with its own epoll loop.")
+    var threads = ServerConfiguration.cores
+
+    @Option(name: .customLong("max-connections"), help: "Connections served at once.")
+    var maxConnections = 4096
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds before an idle connection is closed.")
+    var idleTimeout = 15
+
+    @Option(name: .customLong("drain-timeout"), help: "Seconds to let running requests finish on shutdown.")
+    var drainTimeout = 5.0
+
+    func validate() throws {
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
+        guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600") }
+        guard (0...600).contains(drainTimeout) else { throw ValidationError("--drain-timeout must be from 0 to 600") }
+    }
+
+    func run() throws {
+        SignalLoop.blockSignals()
+        let configuration = ServerConfiguration(host: host, port: port, threads: threads, connectionLimit: maxConnections,
+                                                connectionTimeout: idleTimeout)
+        let server: HTTPServer
+        do {
+            server = try HTTPServer(configuration: configuration,
+                                    api: API(openAPISpecification: BundledResources.openAPISpecification()))
+        } catch {
+            Console.status("error: \(error)")
+            throw ExitCode.failure
+        }
+        // Listening before loading: liveness answers at once, readiness turns 200 when the data is in.
+        Console.status("listening on http://\(host.contains(":") ? "[\(host)]" : host):\(server.port) with \(threads) threads")
+
+        let source = DatasetSource(path: data)
+        do {
+            try server.serve(source.loadStore())
+        } catch let invalid as DatasetInvalid {
+            FileHandleReport.write(invalid)
+            Console.status("error: \(source.displayName) is invalid; not serving it")
+            server.shutdown(drainTimeout: 0)
+            throw ExitCode.failure
+        }
+
+        SignalLoop.waitForTermination {
+            Console.status("SIGHUP: reloading \(source.displayName)")
+            do {
+                try server.serve(source.loadStore())
+            } catch let invalid as DatasetInvalid {
+                FileHandleReport.write(invalid)
+                Console.status("reload refused; still serving version \(server.currentStore?.version ?? "-")")
+            } catch {
+                Console.status("reload failed: \(error); still serving version \(server.currentStore?.version ?? "-")")
+            }
+        }
+        Console.status("stopping: waiting up to \(drainTimeout) s for running requests")
+        server.shutdown(drainTimeout: drainTimeout)
+        Console.status("stopped")
+    }
+}
+
+enum FileHandleReport {
+    static func write(_ invalid: DatasetInvalid) {
+        for issue in invalid.issues { Console.status(issue.description) }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import AttributedCore
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a dataset and list every problem, one per line (exit code 1 if there is any)."
+    )
+
+    @Argument(help: "A dataset JSON file or a directory of them.")
+    var path: String
+
+    func run() throws {
+        do {
+            let dataset = try DatasetLoader.load(path: path)
+            Console.output("\(path): valid: \(dataset.articles.count) articles, \(dataset.entities.count) entities, "
+                + "\(dataset.claims.count) claims (version \(dataset.version))")
+        } catch {
+            Console.output(error.description)
+            throw ExitCode.failure
+        }
+    }
+}
