@@ -36,6 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AttributedCoreTests", dependencies: ["AttributedCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttributedAPITests", dependencies: ["AttributedCore"]),
         .testTarget(name: "AttributedServerTests", dependencies: ["AttributedServer", "AttributedCore", "attributed"]),
     ],
     swiftLanguageModes: [.v6]
