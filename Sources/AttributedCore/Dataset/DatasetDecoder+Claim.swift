@@ -65,7 +65,9 @@ extension DatasetDecoder {
                 fieldText = scalars
                 consistent = checkSelectors(span, in: scalars, start: start, end: end, exact: exact, prefix: prefix, suffix: suffix)
             } else {
-                span.report("index \(index ?? 0) is out of range: the article has \(articleText.summary.count) summary bullets", at: "index")
+                let bullets = articleText.summary.count
+                span.report("index \(index ?? 0) is out of range: the article has \(bullets) summary bullet\(bullets == 1 ? "" : "s")",
+                            at: "index")
                 consistent = false
             }
         }

@@ -99,6 +99,7 @@ public struct JSONParser {
     }
 
     private mutating func parseString() throws(SyntaxError) -> String {
+        let start = position
         position += 1  // opening quote
         var utf8: [UInt8] = []
         while true {
@@ -108,7 +109,7 @@ public struct JSONParser {
             case UInt8(ascii: "\""):
                 position += 1
                 guard let string = String(validating: utf8, as: UTF8.self) else {
-                    throw error("invalid UTF-8 in a string")
+                    throw SyntaxError(offset: start, message: "invalid UTF-8 in a string")
                 }
                 return string
             case UInt8(ascii: "\\"):

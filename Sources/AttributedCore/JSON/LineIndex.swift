@@ -18,7 +18,8 @@ public struct LineIndex: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        let lineStart = lineStarts[low]
+        // A UTF-8 byte order mark is skipped by the parser, so it is no column either.
+        let lineStart = low == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? min(3, offset) : lineStarts[low]
         let end = min(offset, bytes.count)
         // Count scalars, not bytes: UTF-8 continuation bytes (10xxxxxx) do not start a new column.
         let column = bytes[lineStart..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }

@@ -1,0 +1,24 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+.PHONY: run test deps build bench
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	swift build -c release
+
+## Builds and serves the built-in seed dataset on http://127.0.0.1:8080 (Ctrl-C stops it).
+run: build
+	.build/release/attributed serve $(ARGS)
+
+## Every test: the Dockerfile checks, the schemathesis conformance run against a live server, and the Swift suites.
+test: deps
+	swift build --build-tests
+	Tests/Docker/check.sh .build/debug/attributed
+	Tests/Conformance/run.sh .build/debug/attributed
+	swift test --skip-build
+
+## Throughput figures with wrk (not a test: numbers vary by machine).
+bench:
+	@scripts/install-deps --bench
+	benchmarks/wrk.sh
