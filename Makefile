@@ -1,11 +1,14 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 .PHONY: run test deps build bench
 
+# The release build links the Swift runtime statically, as the Docker image does: one binary plus its resource bundle.
+RELEASE = swift build -c release --static-swift-stdlib
+
 deps:
 	@scripts/install-deps
 
 build: deps
-	swift build -c release
+	$(RELEASE)
 
 ## Builds and serves the built-in seed dataset on http://127.0.0.1:8080 (Ctrl-C stops it).
 run: build
@@ -14,7 +17,8 @@ run: build
 ## Every test: the Dockerfile checks, the schemathesis conformance run against a live server, and the Swift suites.
 test: deps
 	swift build --build-tests
-	Tests/Docker/check.sh .build/debug/attributed
+	$(RELEASE)
+	Tests/Docker/check.sh .build/release/attributed
 	Tests/Conformance/run.sh .build/debug/attributed
 	swift test --skip-build
 

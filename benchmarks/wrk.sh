@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-5}
 connections=${2:-64}
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 .build/release/attributed serve --host 127.0.0.1 --port "$port" 2>/tmp/attributed-bench.log &
 server=$!
