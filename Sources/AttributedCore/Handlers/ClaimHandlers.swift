@@ -9,18 +9,13 @@ enum ClaimHandlers {
     static func item(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
         _ = try context.parameters()
-        return Response(store.claimRepresentations[try ordinal(context.id, in: store)])
+        return Response(store.claimRepresentations[try Lookup.ordinal(of: context.id, in: store.claimIndex, kind: "claim")])
     }
 
     /// The chain from the publication down to the origin, every entity side-loaded.
     static func provenance(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
         _ = try context.parameters()
-        return Response(store.provenanceRepresentations[try ordinal(context.id, in: store)])
-    }
-
-    private static func ordinal(_ id: String, in store: Store) throws(Problem) -> Int {
-        guard let ordinal = store.claimIndex[id] else { throw .notFound("no claim with id \(quoted(id))") }
-        return ordinal
+        return Response(store.provenanceRepresentations[try Lookup.ordinal(of: context.id, in: store.claimIndex, kind: "claim")])
     }
 }

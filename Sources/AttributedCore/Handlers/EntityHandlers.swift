@@ -13,7 +13,7 @@ enum EntityHandlers {
     static func item(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
         _ = try context.parameters()
-        return Response(store.entityRepresentations[try ordinal(context.id, in: store)])
+        return Response(store.entityRepresentations[try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")])
     }
 
     /// Claims with the entity on their chain (`role=source`), among their subjects (`role=subject`), or either.
@@ -21,7 +21,7 @@ enum EntityHandlers {
         let store = try context.dataset()
         let parameters = try context.parameters(allowed: PageRequest.parameterNames.union(["role"]))
         let role: Role? = try parameters.choice("role")
-        let facts = store.entityFacts[try ordinal(context.id, in: store)]
+        let facts = store.entityFacts[try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")]
         let claims = switch role {
         case .source: facts.asSource
         case .subject: facts.asSubject
@@ -30,10 +30,5 @@ enum EntityHandlers {
         let page = try PageRequest(parameters)
         return ListResponse.make(page.take(from: claims, ids: store.claimIds) { _ in true },
                                  of: store.claimRepresentations, for: context.request)
-    }
-
-    private static func ordinal(_ id: String, in store: Store) throws(Problem) -> Int {
-        guard let ordinal = store.entityIndex[id] else { throw .notFound("no entity with id \(quoted(id))") }
-        return ordinal
     }
 }
