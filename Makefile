@@ -14,12 +14,14 @@ build: deps
 run: build
 	.build/release/attributed serve $(ARGS)
 
-## Every test: the Dockerfile checks, the schemathesis conformance run against a live server, and the Swift suites.
+## Every test: the Dockerfile checks, the schemathesis conformance run against a live server, the dataset schema
+## against the loader's fixtures, and the Swift suites.
 test: deps
 	swift build --build-tests
 	$(RELEASE)
 	Tests/Docker/check.sh .build/release/attributed
 	Tests/Conformance/run.sh .build/debug/attributed
+	.build/conformance-venv/bin/python Tests/Schema/check_dataset_schema.py
 	swift test --skip-build
 
 ## Throughput figures with wrk (not a test: numbers vary by machine).

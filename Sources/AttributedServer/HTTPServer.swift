@@ -52,7 +52,6 @@ public final class HTTPServer {
     }
 
     public var currentStore: Store? { context.dataset?.store }
-    public var currentConnections: Int { Int(CMicroHTTPDShim_current_connections(daemon)) }
     public var requestsInFlight: Int { context.inFlight.load(ordering: .relaxed) }
 
     /// Stops accepting, lets running requests finish for up to `drainTimeout` seconds, then stops the daemon.

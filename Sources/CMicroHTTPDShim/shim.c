@@ -14,13 +14,3 @@ struct MHD_OptionItem CMicroHTTPDShim_option_unescape(size_t (*callback)(void *c
                                                       void *cls) {
     return (struct MHD_OptionItem){MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)callback, cls};
 }
-
-unsigned int CMicroHTTPDShim_current_connections(struct MHD_Daemon *daemon) {
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-    return info ? info->num_connections : 0;
-}
-
-uint16_t CMicroHTTPDShim_bound_port(struct MHD_Daemon *daemon) {
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
-    return info ? info->port : 0;
-}

@@ -10,7 +10,7 @@ public struct Article: Sendable {
     public var url: String?
     public var language: String
 
-    /// The text of one field, the offset space of spans and cues.
+    /// The text of one field: the offset space of spans and cues.
     public func text(of field: ArticleField, index: Int?) -> String? {
         switch field {
         case .headline: headline

@@ -1,5 +1,5 @@
-// What Swift cannot call in libmicrohttpd 0.9.75: variadic functions, union results, and
-// function pointers stored in an option's intptr_t. Every function here is a one-line wrapper;
+// What Swift cannot call in libmicrohttpd 0.9.75: the variadic MHD_start_daemon, and function pointers
+// stored in an option's intptr_t. Every function here is a one-line wrapper;
 // all decisions (flags, limits, routing) are made in Swift.
 #ifndef C_MICRO_HTTPD_SHIM_H
 #define C_MICRO_HTTPD_SHIM_H
@@ -16,9 +16,5 @@ struct MHD_Daemon *CMicroHTTPDShim_start_daemon(unsigned int flags, uint16_t por
 struct MHD_OptionItem CMicroHTTPDShim_option_notify_completed(MHD_RequestCompletedCallback callback, void *cls);
 struct MHD_OptionItem CMicroHTTPDShim_option_unescape(size_t (*callback)(void *cls, struct MHD_Connection *c, char *s),
                                                       void *cls);
-
-/// MHD_get_daemon_info is variadic and returns a union.
-unsigned int CMicroHTTPDShim_current_connections(struct MHD_Daemon *daemon);
-uint16_t CMicroHTTPDShim_bound_port(struct MHD_Daemon *daemon);
 
 #endif
