@@ -27,6 +27,9 @@ public final class API: Sendable {
         return Self.conditional(response, for: request)
     }
 
+    /// More query parameters than this are refused (400) before any of them is looked at.
+    public static let maximumQueryParameters = 64
+
     /// Methods answered at once, before the request is read further; anything else is 405.
     public static func isAllowed(method: String) -> Bool {
         method == "GET" || method == "HEAD" || method == "OPTIONS"

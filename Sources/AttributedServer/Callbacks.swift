@@ -1,9 +1,26 @@
 import AttributedCore
 import CMicroHTTPD
+import Glibc
 import Synchronization
 
 // libmicrohttpd's callbacks: free functions in a file that is not main.swift, so that they carry no actor
 // isolation (a closure at the top level of main.swift would be @MainActor and trap on an MHD thread).
+
+/// What `*con_cls` holds for a request: a tag, not an allocation.
+enum RequestState: Int {
+    /// Set by `refuseExcessQueryParameters` before the first call: the query was cut off.
+    case tooManyQueryParameters = 2
+    /// The first call has been made.
+    case started = 1
+    case startedWithTooManyQueryParameters = 3
+
+    init?(_ pointer: UnsafeMutableRawPointer?) {
+        guard let pointer else { return nil }
+        self.init(rawValue: Int(bitPattern: pointer))
+    }
+
+    var pointer: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: rawValue) }
+}
 
 /// Called once when the headers are in, again per body chunk, and once more when the request is complete.
 /// A normal answer is given on the last call: answering on the first makes MHD close the connection
@@ -14,9 +31,10 @@ func handleAccess(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
                   _ requestState: UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> MHD_Result {
     guard let cls, let connection, let url, let method, let uploadDataSize, let requestState else { return .NO }
     let server = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
+    let state = RequestState(requestState.pointee)
 
-    if requestState.pointee == nil {
-        requestState.pointee = UnsafeMutableRawPointer(bitPattern: 1)
+    if state == nil || state == .tooManyQueryParameters {
+        requestState.pointee = (state == nil ? RequestState.started : .startedWithTooManyQueryParameters).pointer
         server.inFlight.wrappingAdd(1, ordering: .relaxed)
         let methodName = String(cString: method)
         if !API.isAllowed(method: methodName) {
@@ -34,19 +52,45 @@ func handleAccess(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
         uploadDataSize.pointee = 0
         return .YES
     }
+    if state == .startedWithTooManyQueryParameters {
+        let problem = Problem.tooManyParameters(limit: API.maximumQueryParameters).response(instance: String(cString: url))
+        return ResponseSender.send(problem, on: connection, server: server, dataset: nil)
+    }
     let request = RequestReader.request(connection, url: url, method: method)
     let dataset = server.dataset
     return ResponseSender.send(server.api.respond(to: request, store: dataset?.store), on: connection, server: server,
                                dataset: dataset)
 }
 
-/// Called once per request the access handler saw, however it ended (also on timeout or a dropped client).
+/// Called once per request, however it ended (also on timeout or a dropped client).
 func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
                       _ requestState: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ reason: MHD_RequestTerminationCode) {
-    guard let cls, requestState?.pointee != nil else { return }
-    let server = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
-    server.inFlight.wrappingSubtract(1, ordering: .relaxed)
-    requestState?.pointee = nil
+    guard let cls, let requestState else { return }
+    // Only requests the access handler has seen were counted in.
+    if let state = RequestState(requestState.pointee), state != .tooManyQueryParameters {
+        let server = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
+        server.inFlight.wrappingSubtract(1, ordering: .relaxed)
+    }
+    requestState.pointee = nil
+}
+
+/// Sees the raw request target before MHD parses its query. MHD stores every argument in the connection's small
+/// memory pool, and when a few hundred of them fill it, 0.9.75 neither answers nor closes until the idle timeout.
+/// So past the limit the query is cut off right after '?' (MHD found the '?' before this call, then parses what
+/// follows it, now nothing), and the request is tagged to be answered 400 too-many-parameters.
+func refuseExcessQueryParameters(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?,
+                                 _ connection: OpaquePointer?) -> UnsafeMutableRawPointer? {
+    guard let uri, let question = strchr(uri, Int32(UInt8(ascii: "?"))) else { return nil }
+    var parameters = 1
+    var cursor = question + 1
+    while cursor.pointee != 0 {
+        if cursor.pointee == CChar(UInt8(ascii: "&")) { parameters += 1 }
+        cursor += 1
+    }
+    guard parameters > API.maximumQueryParameters else { return nil }
+    // The target lives in the connection's writable read buffer; MHD passes it as const only by convention.
+    UnsafeMutablePointer(mutating: question + 1).pointee = 0
+    return RequestState.tooManyQueryParameters.pointer
 }
 
 /// Percent-decodes the path and query in place, like MHD's default, except that `%00` stays as written:

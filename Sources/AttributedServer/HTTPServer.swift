@@ -24,6 +24,7 @@ public final class HTTPServer {
             MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.connectionTimeout, ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.connectionMemoryLimit, ptr_value: nil),
             CMicroHTTPDShim_option_notify_completed(requestCompleted, contextPointer),
+            CMicroHTTPDShim_option_uri_log(refuseExcessQueryParameters, nil),
             CMicroHTTPDShim_option_unescape(percentDecodeKeepingNUL, nil),
         ]
         if configuration.threads > 1 {

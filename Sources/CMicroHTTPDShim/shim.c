@@ -10,6 +10,11 @@ struct MHD_OptionItem CMicroHTTPDShim_option_notify_completed(MHD_RequestComplet
     return (struct MHD_OptionItem){MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)callback, cls};
 }
 
+struct MHD_OptionItem CMicroHTTPDShim_option_uri_log(void *(*callback)(void *cls, const char *uri, struct MHD_Connection *c),
+                                                    void *cls) {
+    return (struct MHD_OptionItem){MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)callback, cls};
+}
+
 struct MHD_OptionItem CMicroHTTPDShim_option_unescape(size_t (*callback)(void *cls, struct MHD_Connection *c, char *s),
                                                       void *cls) {
     return (struct MHD_OptionItem){MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)callback, cls};

@@ -69,6 +69,19 @@ import Testing
         #expect(try live.client().request("GET", "/healthz").status == 200)
     }
 
+    /// A few hundred arguments fill MHD's connection pool; 0.9.75 would then hold the connection silently until the idle
+    /// timeout. They are refused at once instead, and the connection stays usable.
+    @Test(arguments: [65, 300, 1000])
+    func manyQueryParametersAreRefusedAtOnce(count: Int) throws {
+        let live = try LiveServer()
+        let client = try live.client()
+        let query = (0..<count).map { "a\($0)=1" }.joined(separator: "&")
+        let reply = try client.request("GET", "/v1/claims?\(query)")
+        #expect(reply.status == 400)
+        #expect(reply.text.contains("urn:attributed:problem:too-many-parameters"))
+        #expect(try client.request("GET", "/healthz").status == 200)
+    }
+
     // MHD decodes %2F to "/" before routing, so an encoded slash can only add segments: never a file path, at worst 404.
     @Test(arguments: ["/v1/claims/c01%2Fx", "/v1/claims/a%2Fb", "/v1/claims/c01%00", "/v1/claims/c01%00/provenance", "/v1/%2e%2e/healthz",
                       "/v1/claims/%ff%fe", "/v1/claims/c01%"])

@@ -1,7 +1,7 @@
 /// The query parameters of one request, checked strictly: an unknown, repeated or empty parameter is an error
 /// that names it, because a typo must never silently widen a result.
 struct QueryParameters {
-    static let maximumCount = 64
+    static let maximumCount = API.maximumQueryParameters
 
     private let values: [String: String]
 
