@@ -71,6 +71,13 @@ import Testing
         #expect(response.header("Access-Control-Allow-Origin") == "*")
     }
 
+    @Test func absoluteFormTargetsAreAccepted() {
+        #expect(SeedAPI.get("http://news.example/v1/claims/c01").status == 200)
+        #expect(SeedAPI.get("HTTPS://news.example:8443/healthz").status == 200)
+        #expect(SeedAPI.get("http://news.example").status == 404)  // "/" is no route
+        #expect(SeedAPI.get("ftp://news.example/healthz").status == 404)
+    }
+
     @Test(arguments: ["POST", "PUT", "DELETE", "PATCH", "get", "FOO"])
     func otherMethodsAre405WithAllow(method: String) {
         let response = SeedAPI.get("/v1/claims", method: method)

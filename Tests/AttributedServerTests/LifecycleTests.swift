@@ -31,14 +31,52 @@ import Testing
         #expect(served.value >= 200)
     }
 
-    @Test func sigintExitsZeroAndSighupReloads() throws {
+    @Test func sigintExitsZero() throws {
         let server = try ServerProcess(["--port", "0"])
-        let port = try server.waitUntilReady()
-        kill(server.process.processIdentifier, SIGHUP)
-        let deadline = Date().addingTimeInterval(10)
-        while !server.output.contains("SIGHUP: reloading"), Date() < deadline { usleep(20_000) }
-        #expect(try RawHTTPClient(port: port).request("GET", "/readyz").status == 200)
+        _ = try server.waitUntilReady()
         kill(server.process.processIdentifier, SIGINT)
+        #expect(try server.waitForExit() == 0)
+    }
+
+    /// SIGHUP validates the data again and swaps it in whole; an invalid file is refused and the old data kept.
+    @Test func sighupSwapsInANewDatasetAndRefusesAnInvalidOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attributed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("data.json")
+        let seed = try Data(contentsOf: URL(fileURLWithPath: BundledResources.seedDatasetPath!))
+        try seed.write(to: file)
+
+        let server = try ServerProcess(["serve", "--port", "0", "--data", file.path])
+        let port = try server.waitUntilReady()
+        let client = try RawHTTPClient(port: port)
+        func version() throws -> String? {
+            let object = try JSONSerialization.jsonObject(with: Data(client.request("GET", "/readyz").body)) as? [String: Any]
+            return (object?["dataset"] as? [String: Any])?["version"] as? String
+        }
+        func reload(until marker: String, occurrences: Int) throws {
+            kill(server.process.processIdentifier, SIGHUP)
+            let deadline = Date().addingTimeInterval(10)
+            while server.output.components(separatedBy: marker).count - 1 < occurrences, Date() < deadline { usleep(20_000) }
+        }
+        let original = try version()
+
+        let edited = String(decoding: seed, as: UTF8.self).replacingOccurrences(of: "\"text\": \"IS is emerging in Karachi\"",
+                                                                           with: "\"text\": \"IS is emerging in Karachi (edited)\"")
+        try Data(edited.utf8).write(to: file)
+        try reload(until: "attributed: loaded", occurrences: 2)
+        let swapped = try version()
+        #expect(swapped != nil && swapped != original)
+        let claim = try client.request("GET", "/v1/claims/c01")
+        #expect(claim.text.contains("(edited)"))
+
+        try Data("{ not json".utf8).write(to: file)
+        try reload(until: "reload refused", occurrences: 1)
+        #expect(try version() == swapped)
+        #expect(server.output.contains("\(file.path):1:3: invalid JSON"))
+        #expect(try client.request("GET", "/v1/claims/c01").text.contains("(edited)"))
+
+        kill(server.process.processIdentifier, SIGTERM)
         #expect(try server.waitForExit() == 0)
     }
 

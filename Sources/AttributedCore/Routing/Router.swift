@@ -36,12 +36,24 @@ public struct Router: Sendable {
     }
 
     /// The route for a path and its `{id}`; nil for an unknown path, an empty segment or a relative path.
-    func route(for path: String) -> (route: Route, id: String)? {
-        guard path.hasPrefix("/") else { return nil }
+    func route(for target: String) -> (route: Route, id: String)? {
+        guard let path = Self.originForm(of: target) else { return nil }
         let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         guard !segments.contains(where: \.isEmpty) else { return nil }
         for route in routes {
             if let parameter = route.pattern.match(segments) { return (route, parameter.map(String.init) ?? "") }
+        }
+        return nil
+    }
+
+    /// The path of a request target. RFC 9112 §3.2.2: a server must also accept the absolute form
+    /// (`http://host/path`, as proxies send it), whose authority is then ignored.
+    static func originForm(of target: String) -> Substring? {
+        if target.hasPrefix("/") { return target[...] }
+        for scheme in ["http://", "https://"] where target.lowercased().hasPrefix(scheme) {
+            let afterScheme = target.dropFirst(scheme.count)
+            guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+            return afterScheme[slash...]
         }
         return nil
     }
