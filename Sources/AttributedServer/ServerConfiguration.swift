@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the daemon listens and what it tolerates. MHD's own defaults are unsafe (no idle timeout), so every
 /// limit is set explicitly.
 public struct ServerConfiguration: Sendable {
@@ -27,5 +29,3 @@ public struct ServerConfiguration: Sendable {
 
     public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
-
-import Foundation

@@ -21,8 +21,8 @@ struct DatasetSource {
         let store = Store(try load())
         let counts = store.counts
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        Console.status("loaded \(displayName): \(counts.articles) articles, \(counts.entities) entities, "
-            + "\(counts.claims) claims in \(milliseconds) ms (version \(store.version))")
+        Console.status("loaded \(displayName): \(counted(counts.articles, "article")), \(counted(counts.entities, "entity", "entities")), "
+            + "\(counted(counts.claims, "claim")) in \(milliseconds) ms (version \(store.version))")
         return store
     }
 }

@@ -12,8 +12,9 @@ struct Validate: ParsableCommand {
     func run() throws {
         do {
             let dataset = try DatasetLoader.load(path: path)
-            Console.output("\(path): valid: \(dataset.articles.count) articles, \(dataset.entities.count) entities, "
-                + "\(dataset.claims.count) claims (version \(dataset.version))")
+            Console.output("\(path): valid: \(counted(dataset.articles.count, "article")), "
+                + "\(counted(dataset.entities.count, "entity", "entities")), \(counted(dataset.claims.count, "claim")) "
+                + "(version \(dataset.version))")
         } catch {
             Console.output(error.description)
             throw ExitCode.failure

@@ -113,7 +113,7 @@ import Testing
     @Test func validateAcceptsTheSeed() throws {
         let validate = try ServerProcess(["validate", BundledResources.seedDatasetPath!])
         #expect(try validate.waitForExit() == 0)
-        #expect(validate.output.contains("valid: 1 articles, 27 entities, 28 claims"))
+        #expect(validate.output.contains("valid: 1 article, 27 entities, 28 claims"))
     }
 
     @Test func missingDatasetPathIsAnError() throws {

@@ -5,7 +5,7 @@ struct IdRegistry {
     private(set) var entities: Set<String> = []
     private(set) var claims: Set<String> = []
     /// Records whose id was already taken: they are checked but not kept.
-    private(set) var duplicates: Set<ObjectIdentifierPath> = []
+    private(set) var duplicates: Set<RecordLocation> = []
 
     init(_ records: RecordNodes, _ issues: IssueCollector) {
         articles = Self.register(records.articles, kind: "article", issues, &duplicates)
@@ -14,11 +14,11 @@ struct IdRegistry {
     }
 
     func isDuplicate(_ record: RecordNode) -> Bool {
-        duplicates.contains(ObjectIdentifierPath(record))
+        duplicates.contains(RecordLocation(record))
     }
 
     private static func register(_ records: [RecordNode], kind: String, _ issues: IssueCollector,
-                                 _ duplicates: inout Set<ObjectIdentifierPath>) -> Set<String> {
+                                 _ duplicates: inout Set<RecordLocation>) -> Set<String> {
         var first: [String: RecordNode] = [:]
         for record in records {
             guard let id = record.id, let idNode = record.idNode else { continue }
@@ -26,7 +26,7 @@ struct IdRegistry {
                 let (line, column) = earlier.file.location(of: earlier.idNode?.offset ?? earlier.node.offset)
                 issues.report("duplicate \(kind) id \"\(id)\" (first defined at \(earlier.file.name):\(line):\(column))",
                               in: record.file, at: idNode.offset, path: record.path.appending("id"))
-                duplicates.insert(ObjectIdentifierPath(record))
+                duplicates.insert(RecordLocation(record))
             } else {
                 first[id] = record
             }
@@ -35,8 +35,8 @@ struct IdRegistry {
     }
 }
 
-/// Identifies one record by its file and its position in it.
-struct ObjectIdentifierPath: Hashable {
+/// One record, by its file and its position in that file.
+struct RecordLocation: Hashable {
     let file: ObjectIdentifier
     let offset: Int
 

@@ -40,7 +40,7 @@ public struct DatasetInvalid: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        (issues.map(\.description) + ["\(issues.count) error\(issues.count == 1 ? "" : "s") found"])
+        (issues.map(\.description) + ["\(counted(issues.count, "error")) found"])
             .joined(separator: "\n")
     }
 }

@@ -25,7 +25,7 @@ enum EntityHandlers {
         let claims = switch role {
         case .source: facts.asSource
         case .subject: facts.asSubject
-        case nil: Array(Set(facts.asSource).union(facts.asSubject)).sorted()
+        case nil: facts.asEither
         }
         let page = try PageRequest(parameters)
         return ListResponse.make(page.take(from: claims, ids: store.claimIds) { _ in true },

@@ -108,11 +108,14 @@ struct ClaimFacts: Sendable {
 struct EntityFacts: Sendable {
     let asSource: [Int]
     let asSubject: [Int]
+    /// Claims with the entity as source or subject, ascending.
+    let asEither: [Int]
     let words: SearchWords
 
     init(_ entity: Entity, asSource: [Int], asSubject: [Int]) {
         self.asSource = asSource
         self.asSubject = asSubject
+        asEither = Array(Set(asSource).union(asSubject)).sorted()
         words = SearchWords([entity.name, entity.descriptor].compactMap { $0 } + entity.aliases)
     }
 }
