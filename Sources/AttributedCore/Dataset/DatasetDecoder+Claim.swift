@@ -65,9 +65,8 @@ extension DatasetDecoder {
                 fieldText = scalars
                 consistent = checkSelectors(span, in: scalars, start: start, end: end, exact: exact, prefix: prefix, suffix: suffix)
             } else {
-                let bullets = articleText.summary.count
-                span.report("index \(index ?? 0) is out of range: the article has \(bullets) summary bullet\(bullets == 1 ? "" : "s")",
-                            at: "index")
+                let bullets = counted(articleText.summary.count, "summary bullet")
+                span.report("index \(index ?? 0) is out of range: the article has \(bullets)", at: "index")
                 consistent = false
             }
         }
