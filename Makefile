@@ -14,14 +14,14 @@ build: deps
 run: build
 	.build/release/attributed serve $(ARGS)
 
-## Every test: the Dockerfile checks, the schemathesis conformance run against a live server, the dataset schema
-## against the loader's fixtures, and the Swift suites.
+## Every test: the schemathesis conformance run against a live server (its venv also holds the tools below), the
+## dataset schema against the loader's fixtures, the Dockerfile checks and hadolint, and the Swift suites.
 test: deps
 	swift build --build-tests
-	$(RELEASE)
-	Tests/Docker/check.sh .build/release/attributed
 	Tests/Conformance/run.sh .build/debug/attributed
 	.build/conformance-venv/bin/python Tests/Schema/check_dataset_schema.py
+	$(RELEASE)
+	HADOLINT=.build/conformance-venv/bin/hadolint Tests/Docker/check.sh .build/release/attributed
 	swift test --skip-build
 
 ## Throughput figures with wrk (not a test: numbers vary by machine).
