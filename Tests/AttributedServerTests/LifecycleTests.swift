@@ -40,12 +40,9 @@ import Testing
 
     /// SIGHUP validates the data again and swaps it in whole; an invalid file is refused and the old data kept.
     @Test func sighupSwapsInANewDatasetAndRefusesAnInvalidOne() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attributed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("data.json")
+        let file = try ScratchFile(named: "data.json")
         let seed = try Data(contentsOf: URL(fileURLWithPath: BundledResources.seedDatasetPath!))
-        try seed.write(to: file)
+        try file.write(seed)
 
         let server = try ServerProcess(["serve", "--port", "0", "--data", file.path])
         let port = try server.waitUntilReady()
@@ -63,14 +60,14 @@ import Testing
 
         let edited = String(decoding: seed, as: UTF8.self).replacingOccurrences(of: "\"text\": \"IS is emerging in Karachi\"",
                                                                            with: "\"text\": \"IS is emerging in Karachi (edited)\"")
-        try Data(edited.utf8).write(to: file)
+        try file.write(Data(edited.utf8))
         try reload(until: "attributed: loaded", occurrences: 2)
         let swapped = try version()
         #expect(swapped != nil && swapped != original)
         let claim = try client.request("GET", "/v1/claims/c01")
         #expect(claim.text.contains("(edited)"))
 
-        try Data("{ not json".utf8).write(to: file)
+        try file.write(Data("{ not json".utf8))
         try reload(until: "reload refused", occurrences: 1)
         #expect(try version() == swapped)
         #expect(server.output.contains("\(file.path):1:3: invalid JSON"))
@@ -92,11 +89,8 @@ import Testing
     }
 
     @Test func invalidDatasetIsRefusedWithTheReport() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attributed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("broken.json")
-        try Data(#"{"format": "attributed-dataset/1", "claims": [{"id": "c1"}]}"#.utf8).write(to: file)
+        let file = try ScratchFile(named: "broken.json")
+        try file.write(Data(#"{"format": "attributed-dataset/1", "claims": [{"id": "c1"}]}"#.utf8))
 
         let server = try ServerProcess(["serve", "--port", "0", "--data", file.path])
         #expect(try server.waitForExit() == 1)
@@ -121,4 +115,21 @@ import Testing
         #expect(try server.waitForExit() == 1)
         #expect(server.output.contains("/nonexistent/data.json: no such file or directory"))
     }
+}
+
+/// A file in a fresh temporary directory, removed with its directory when the test lets go of it.
+final class ScratchFile {
+    let directory: URL
+    let url: URL
+    var path: String { url.path }
+
+    init(named name: String) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("attributed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        url = directory.appendingPathComponent(name)
+    }
+
+    func write(_ data: Data) throws { try data.write(to: url) }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
 }
