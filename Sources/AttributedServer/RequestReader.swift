@@ -32,7 +32,7 @@ struct HeaderScan {
 
 struct QueryScan {
     /// One more than the API accepts, so that it can tell "too many" from "just enough".
-    static let maximumItems = 65
+    static let maximumItems = API.maximumQueryParameters + 1
     var items: [QueryItem] = []
 }
 
