@@ -11,6 +11,12 @@ enum ResponseSender {
             // `dataset` stays referenced until MHD has taken its own reference on the response.
             return withExtendedLifetime(dataset) { MHD_queue_response(connection, 200, prebuilt) }
         }
+        if case .rendered(let rendered) = response.body, response.status == 200, let dataset,
+           let result = dataset.cache.queue(rendered.key, on: connection, make: {
+               NativeResponse.make(body: rendered.render(), headers: response.headers)
+           }) {
+            return result
+        }
         guard let fresh = NativeResponse.make(body: response.bodyBytes, headers: response.headers) else {
             return sendInternalError(on: connection, server: server)
         }

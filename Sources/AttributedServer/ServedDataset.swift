@@ -5,6 +5,8 @@ import AttributedCore
 final class ServedDataset: Sendable {
     let store: Store
     let responses: NativeResponses
+    /// Responses of this dataset's resources, rendered on demand and kept while they are asked for.
+    let cache = ResponseCache()
 
     init(_ store: Store) throws(ServerError) {
         self.store = store

@@ -1,8 +1,9 @@
-/// A validated dataset: every reference resolves and every span matches its text.
+/// A validated dataset: every reference resolves and every span matches its text. Records are sorted by id
+/// (byte order), the order of every list; claims are held in compact form.
 public struct Dataset: Sendable {
     public var articles: [Article]
     public var entities: [Entity]
-    public var claims: [Claim]
+    public var claims: ClaimTable
     /// The `notes` of each file that has any, in file order.
     public var notes: [String]
     /// A hash of every input byte: the same input always gives the same version.

@@ -1,5 +1,12 @@
+/// A claim that passed every check, with the field its offsets point into (to turn them into byte offsets).
+struct DecodedClaim {
+    let claim: Claim
+    let fieldText: FieldText
+}
+
 extension DatasetDecoder {
-    func decodeClaim(_ record: RecordNode) -> Claim? {
+    /// Duplicate claim ids are found after decoding (claims are decoded in parallel), by the loader.
+    func decodeClaim(_ record: RecordNode) -> DecodedClaim? {
         let values = reader(for: record)
         guard let claim = RecordReader(record.node, record.path, values) else { return nil }
         let id = claim.read("id", values.id)
@@ -21,25 +28,26 @@ extension DatasetDecoder {
         let links = claim.read("chain") { node, path in
             values.array(node, path) { decodeLink($0, $1, values, fieldText) }
         }
-        claim.rejectUnknownKeys(["id", "article", "span", "text", "about", "proposition", "chain"])
+        claim.rejectUnknownKeys(ClaimKeys.claim)
 
         var consistent = true
         if let links {
             consistent = checkChain(links, of: claim, publisher: article?.publisher)
         }
-        guard consistent, !registry.isDuplicate(record), let id, let articleId, let span = decodedSpan?.span, let text,
-              let about, let proposition, let links
+        guard consistent, let id, let articleId, let span = decodedSpan?.span, let fieldText, let text, let about,
+              let proposition, let links
         else { return nil }
-        return Claim(id: id, article: articleId, span: span, text: text, about: about, proposition: proposition,
-                     chain: links.map(\.link))
+        return DecodedClaim(claim: Claim(id: id, article: articleId, span: span, text: text, about: about,
+                                         proposition: proposition, chain: links.map(\.link)),
+                            fieldText: fieldText)
     }
 
     // MARK: Span
 
     private struct DecodedSpan {
         let span: TextSpan
-        /// The scalars of the span's field, against which the chain's cues are checked; nil when unresolved.
-        let fieldText: [Unicode.Scalar]?
+        /// The span's field, against which the chain's cues are checked; nil when unresolved.
+        let fieldText: FieldText?
     }
 
     private func decodeSpan(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader,
@@ -53,17 +61,17 @@ extension DatasetDecoder {
         let exact = span.read("exact") { values.string($0, $1) }
         let prefix = span.read("prefix") { values.string($0, $1, allowEmpty: true) }
         let suffix = span.read("suffix") { values.string($0, $1, allowEmpty: true) }
-        span.rejectUnknownKeys(Set(["field", "start", "end", "exact", "prefix", "suffix"]).union(field == .summary ? ["index"] : [])) { key in
+        span.rejectUnknownKeys(field == .summary ? ClaimKeys.summarySpan : ClaimKeys.span) { key in
             key == "index" && field != nil ? "only a span in the summary has an index" : nil
         }
         guard let field, let index, let start, let end, let exact, let prefix, let suffix else { return nil }
 
-        var fieldText: [Unicode.Scalar]?
+        var fieldText: FieldText?
         var consistent = true
         if let articleText {
-            if let scalars = articleText.scalars(of: field, index: index) {
-                fieldText = scalars
-                consistent = checkSelectors(span, in: scalars, start: start, end: end, exact: exact, prefix: prefix, suffix: suffix)
+            if let text = articleText.field(field, index: index) {
+                fieldText = text
+                consistent = checkSelectors(span, in: text, start: start, end: end, exact: exact, prefix: prefix, suffix: suffix)
             } else {
                 let bullets = counted(articleText.summary.count, "summary bullet")
                 span.report("index \(index ?? 0) is out of range: the article has \(bullets)", at: "index")
@@ -77,24 +85,24 @@ extension DatasetDecoder {
     }
 
     /// W3C selectors: the position selector picks `start..<end` (in scalars) and the quote selector must agree.
-    private func checkSelectors(_ span: RecordReader, in text: [Unicode.Scalar], start: Int, end: Int, exact: String,
+    private func checkSelectors(_ span: RecordReader, in text: FieldText, start: Int, end: Int, exact: String,
                                 prefix: String, suffix: String) -> Bool {
-        guard checkRange(span, start: start, end: end, length: text.count) else { return false }
+        guard checkRange(span, start: start, end: end, length: text.scalarCount) else { return false }
         var consistent = true
-        if !exact.unicodeScalars.elementsEqual(text[start..<end]) {
-            span.report("exact \(quoted(exact)) does not match the text at \(start)..<\(end), which is \(quoted(text[start..<end]))",
+        if !text.matches(exact, at: start..<end) {
+            span.report("exact \(quoted(exact)) does not match the text at \(start)..<\(end), which is \(quoted(text.substring(start..<end)))",
                         at: "exact")
             consistent = false
         }
-        let prefixScalars = Array(prefix.unicodeScalars)
-        if prefixScalars.count > start || !prefixScalars.elementsEqual(text[(start - prefixScalars.count)..<start]) {
-            let before = text[max(0, start - prefixScalars.count)..<start]
+        let prefixCount = prefix.unicodeScalars.count
+        if prefixCount > start || !text.matches(prefix, at: (start - prefixCount)..<start) {
+            let before = text.substring(max(0, start - prefixCount)..<start)
             span.report("prefix \(quoted(prefix)) does not end at \(start): the text before it is \(quoted(before))", at: "prefix")
             consistent = false
         }
-        let suffixScalars = Array(suffix.unicodeScalars)
-        if end + suffixScalars.count > text.count || !suffixScalars.elementsEqual(text[end..<(end + suffixScalars.count)]) {
-            let after = text[end..<min(text.count, end + suffixScalars.count)]
+        let suffixCount = suffix.unicodeScalars.count
+        if end + suffixCount > text.scalarCount || !text.matches(suffix, at: end..<(end + suffixCount)) {
+            let after = text.substring(end..<min(text.scalarCount, end + suffixCount))
             span.report("suffix \(quoted(suffix)) does not start at \(end): the text after it is \(quoted(after))", at: "suffix")
             consistent = false
         }
@@ -121,7 +129,7 @@ extension DatasetDecoder {
     }
 
     private func decodeLink(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader,
-                            _ fieldText: [Unicode.Scalar]?) -> DecodedLink? {
+                            _ fieldText: FieldText?) -> DecodedLink? {
         guard let link = RecordReader(node, path, values) else { return nil }
         let source = link.read("source", entityReference(values))
         let cue = link.read("cue") { node, path in values.nullable(node, path) { decodeCue($0, $1, values, fieldText) } }
@@ -132,7 +140,7 @@ extension DatasetDecoder {
         let derivation = link.read("derivation") { node, path -> Derivation?? in
             values.nullable(node, path) { values.enumValue($0, $1) }
         }
-        link.rejectUnknownKeys(["source", "cue", "mode", "attributionType", "factuality", "recipient", "derivation"])
+        link.rejectUnknownKeys(ClaimKeys.link)
 
         var consistent = true
         if let source, let kind = entities[source]?.kind, kind == .place {
@@ -146,17 +154,17 @@ extension DatasetDecoder {
                            reader: link)
     }
 
-    private func decodeCue(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader, _ fieldText: [Unicode.Scalar]?) -> Cue? {
+    private func decodeCue(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader, _ fieldText: FieldText?) -> Cue? {
         guard let cue = RecordReader(node, path, values) else { return nil }
         let text = cue.read("text") { values.string($0, $1) }
         let start = cue.read("start") { values.int($0, $1) }
         let end = cue.read("end") { values.int($0, $1) }
-        cue.rejectUnknownKeys(["text", "start", "end"])
+        cue.rejectUnknownKeys(ClaimKeys.cue)
         guard let text, let start, let end else { return nil }
         if let fieldText {
-            guard checkRange(cue, start: start, end: end, length: fieldText.count) else { return nil }
-            guard text.unicodeScalars.elementsEqual(fieldText[start..<end]) else {
-                cue.report("cue \(quoted(text)) does not match the text at \(start)..<\(end), which is \(quoted(fieldText[start..<end]))",
+            guard checkRange(cue, start: start, end: end, length: fieldText.scalarCount) else { return nil }
+            guard fieldText.matches(text, at: start..<end) else {
+                cue.report("cue \(quoted(text)) does not match the text at \(start)..<\(end), which is \(quoted(fieldText.substring(start..<end)))",
                            at: "text")
                 return nil
             }
@@ -196,4 +204,13 @@ extension DatasetDecoder {
         }
         return consistent
     }
+}
+
+/// The keys each object of a claim may have, built once rather than per record.
+private enum ClaimKeys {
+    static let claim: Set = ["id", "article", "span", "text", "about", "proposition", "chain"]
+    static let span: Set = ["field", "start", "end", "exact", "prefix", "suffix"]
+    static let summarySpan = span.union(["index"])
+    static let link: Set = ["source", "cue", "mode", "attributionType", "factuality", "recipient", "derivation"]
+    static let cue: Set = ["text", "start", "end"]
 }

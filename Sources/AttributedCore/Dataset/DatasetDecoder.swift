@@ -1,6 +1,7 @@
 /// Decodes records into the model, checking shape, references and cross-field rules as it goes.
 /// Entities are decoded first, then articles (which need entity kinds), then claims (which need both).
-struct DatasetDecoder {
+/// A class, so that its closures capture one reference rather than copies of its dictionaries.
+final class DatasetDecoder {
     let registry: IdRegistry
     let issues: IssueCollector
     private(set) var entities: [String: Entity] = [:]
@@ -12,11 +13,11 @@ struct DatasetDecoder {
         self.issues = issues
     }
 
-    mutating func register(_ entities: [Entity]) {
+    func register(_ entities: [Entity]) {
         for entity in entities { self.entities[entity.id] = entity }
     }
 
-    mutating func register(_ articles: [Article]) {
+    func register(_ articles: [Article]) {
         for article in articles {
             self.articles[article.id] = article
             articleTexts[article.id] = ArticleText(article)
@@ -24,6 +25,15 @@ struct DatasetDecoder {
     }
 
     func text(ofArticle id: String) -> ArticleText? { articleTexts[id] }
+
+    /// The same decoder, reporting to another collector: one per worker thread.
+    func reporting(to issues: IssueCollector) -> DatasetDecoder {
+        let decoder = DatasetDecoder(registry: registry, issues: issues)
+        decoder.entities = entities
+        decoder.articles = articles
+        decoder.articleTexts = articleTexts
+        return decoder
+    }
 
     // MARK: Shared readers
 
@@ -36,7 +46,7 @@ struct DatasetDecoder {
     func entityReference(_ values: ValueReader) -> (JSONNode, JSONPath) -> String? {
         { node, path in
             guard let id = values.id(node, path) else { return nil }
-            guard registry.entities.contains(id) else {
+            guard self.registry.entities.contains(id) else {
                 values.report("unknown entity \"\(id)\"", node, path)
                 return nil
             }
@@ -56,27 +66,6 @@ struct DatasetDecoder {
 
     func strings(_ values: ValueReader) -> (JSONNode, JSONPath) -> [String]? {
         { node, path in values.distinctStrings(node, path) { values.string($0, $1) } }
-    }
-}
-
-/// An article's fields as Unicode scalars: spans and cues are offsets into these, and slicing them is O(1).
-struct ArticleText {
-    let headline: [Unicode.Scalar]
-    let summary: [[Unicode.Scalar]]
-    let body: [Unicode.Scalar]
-
-    init(_ article: Article) {
-        headline = Array(article.headline.unicodeScalars)
-        summary = article.summary.map { Array($0.unicodeScalars) }
-        body = Array(article.body.unicodeScalars)
-    }
-
-    func scalars(of field: ArticleField, index: Int?) -> [Unicode.Scalar]? {
-        switch field {
-        case .headline: headline
-        case .body: body
-        case .summary: index.flatMap { summary.indices.contains($0) ? summary[$0] : nil }
-        }
     }
 }
 

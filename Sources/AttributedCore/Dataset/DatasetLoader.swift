@@ -1,4 +1,11 @@
+import Foundation
+
 /// Loads and validates a dataset: one JSON file or a directory of them, merged. Every issue is reported in one run.
+///
+/// The files are scanned for where their records start (no tree of a whole file is built); entities and articles
+/// are decoded first (claims need their kinds, publishers and texts), then claims on every core, straight into
+/// compact records. A record with a syntax error sends the whole load down the ordinary path, which parses each
+/// file whole, so that the error is found and worded exactly as for the file as a whole.
 public enum DatasetLoader {
     public static let format = "attributed-dataset/1"
 
@@ -12,24 +19,80 @@ public enum DatasetLoader {
     }
 
     static func load(_ files: [SourceFile]) throws(DatasetInvalid) -> Dataset {
-        let issues = IssueCollector()
-        var records = RecordNodes()
-        var notes: [String] = []
-        for file in files {
-            guard let root = parse(file, issues) else { continue }
-            if let note = readTopLevel(root, of: file, into: &records, issues: issues) { notes.append(note) }
-        }
-        let registry = IdRegistry(records, issues)
-        var decoder = DatasetDecoder(registry: registry, issues: issues)
-        let entities = records.entities.compactMap { decoder.decodeEntity($0) }
-        decoder.register(entities)
-        let articles = records.articles.compactMap { decoder.decodeArticle($0) }
-        decoder.register(articles)
-        let claims = records.claims.compactMap { decoder.decodeClaim($0) }
+        if let dataset = try load(files, parsingWholeFiles: false) { return dataset }
+        return try load(files, parsingWholeFiles: true)!
+    }
 
-        guard issues.issues.isEmpty else { throw DatasetInvalid(issues: issues.sortedIssues) }
-        return Dataset(articles: articles, entities: entities, claims: claims, notes: notes,
-                       version: DatasetVersion.of(files.map { ($0.baseName, $0.bytes) }))
+    /// nil when a record turned out to have a syntax error and the files must be parsed whole.
+    private static func load(_ files: [SourceFile], parsingWholeFiles: Bool) throws(DatasetInvalid) -> Dataset? {
+        let issues = IssueCollector()
+        let scans = parallelMap(files.count) { index -> (RecordScanner.Scanned?, UInt64) in
+            (parsingWholeFiles ? nil : RecordScanner.scan(files[index].bytes), DatasetVersion.hash(of: files[index]))
+        }
+        var records = RecordSources()
+        var notes: [String] = []
+        for (file, (scanned, _)) in zip(files, scans) {
+            let root: JSONNode
+            if let scanned {
+                for duplicate in scanned.duplicateKeys { issues.report(duplicate.message, in: file, at: duplicate.offset) }
+                root = scanned.top
+            } else {
+                guard let parsed = parse(file, issues) else { continue }
+                root = parsed
+            }
+            if let note = readTopLevel(root, of: file, recordOffsets: scanned?.recordOffsets, into: &records, issues: issues) {
+                notes.append(note)
+            }
+        }
+
+        // Entities and articles: few, decoded on this thread.
+        guard let entityNodes = parseAll(records.entities, issues), let articleNodes = parseAll(records.articles, issues)
+        else { return nil }
+        let registry = IdRegistry(articles: articleNodes, entities: entityNodes, issues)
+        let decoder = DatasetDecoder(registry: registry, issues: issues)
+        let entities = entityNodes.compactMap { decoder.decodeEntity($0) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        decoder.register(entities)
+        let articles = articleNodes.compactMap { decoder.decodeArticle($0) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        decoder.register(articles)
+
+        // Claims: many, decoded on every core into compact records.
+        let entityOrdinals = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
+        let articleOrdinals = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+        let entityAnonymity = entities.map(\.anonymity)
+        let claimSources = records.claims
+        let parts = chunks(of: claimSources.count, parts: ProcessInfo.processInfo.activeProcessorCount * 2)
+        var results = parallelMap(parts.count) { part -> ClaimChunk in
+            var chunk = ClaimChunk(builder: ClaimTableBuilder(articleOrdinals: articleOrdinals, entityOrdinals: entityOrdinals,
+                                                              entityAnonymity: entityAnonymity))
+            let worker = decoder.reporting(to: chunk.issues)
+            for position in parts[part] {
+                guard let record = claimSources[position].node(reportingDuplicateKeysTo: chunk.issues) else {
+                    chunk.syntaxError = true
+                    return chunk
+                }
+                if let decoded = worker.decodeClaim(record) { chunk.builder.append(decoded) }
+            }
+            return chunk
+        }
+        guard !results.contains(where: \.syntaxError) else { return nil }
+
+        // Merged in record order, each worker's part released as soon as it is copied.
+        var builder = results[0].builder
+        results[0].builder = ClaimTableBuilder()
+        for index in results.indices.dropFirst() {
+            builder.append(contentsOf: results[index].builder)
+            results[index].builder = ClaimTableBuilder()
+        }
+        let claims = builder.build(articles: articles, entityIds: entities.map(\.id))
+        let claimIssues = IssueCollector()
+        if !issues.isEmpty || results.contains(where: { !$0.issues.isEmpty }) || claims.repeatedIds {
+            reportDuplicateClaims(claimSources, claimIssues)
+        }
+        issues.append(claimIssues)
+        for result in results { issues.append(result.issues) }
+        guard issues.isEmpty else { throw DatasetInvalid(issues: issues.sortedIssues) }
+        return Dataset(articles: articles, entities: entities, claims: claims.table, notes: notes,
+                       version: DatasetVersion.of(fileHashes: scans.map(\.1)))
     }
 
     private static func parse(_ file: SourceFile, _ issues: IssueCollector) -> JSONNode? {
@@ -44,9 +107,19 @@ public enum DatasetLoader {
         }
     }
 
+    private static func parseAll(_ sources: RecordList, _ issues: IssueCollector) -> [RecordNode]? {
+        var nodes: [RecordNode] = []
+        nodes.reserveCapacity(sources.count)
+        for position in 0..<sources.count {
+            guard let node = sources[position].node(reportingDuplicateKeysTo: issues) else { return nil }
+            nodes.append(node)
+        }
+        return nodes
+    }
+
     /// Checks the top-level object and hands its records over; returns the file's notes.
-    private static func readTopLevel(_ root: JSONNode, of file: SourceFile, into records: inout RecordNodes,
-                                     issues: IssueCollector) -> String? {
+    private static func readTopLevel(_ root: JSONNode, of file: SourceFile, recordOffsets: [String: [Int]]?,
+                                     into records: inout RecordSources, issues: IssueCollector) -> String? {
         let values = ValueReader(file: file, issues: issues)
         guard let top = RecordReader(root, .root, values) else { return nil }
         top.rejectUnknownKeys(["format", "notes", "articles", "entities", "claims"])
@@ -57,16 +130,122 @@ public enum DatasetLoader {
         if top.has("notes"), let value = top.read("notes", { node, path in values.nullable(node, path) { values.string($0, $1) } }) {
             note = value
         }
-        func collect(_ key: String) -> [RecordNode] {
+        func collect(_ key: String, into list: inout RecordList) {
             guard top.has(key), let nodes = top.read(key, { node, path -> [JSONNode]? in
                 values.array(node, path) { element, _ in element }
-            }) else { return [] }
-            return nodes.enumerated().map { RecordNode(file: file, node: $1, path: JSONPath.root.appending(key).appending($0)) }
+            }) else { return }
+            list.append(RecordGroup(file: file, key: key, records: recordOffsets?[key].map(RecordGroup.Records.offsets) ?? .nodes(nodes)))
         }
-        records.articles += collect("articles")
-        records.entities += collect("entities")
-        records.claims += collect("claims")
+        collect("articles", into: &records.articles)
+        collect("entities", into: &records.entities)
+        collect("claims", into: &records.claims)
         return note
+    }
+
+    /// Every claim id after its first occurrence (in file order, then array order), each reported where it stands.
+    /// Only run when the load fails anyway (or repeats were seen among the valid claims): it parses every claim
+    /// record again, to see the raw id of each, valid or not, as the check always has.
+    private static func reportDuplicateClaims(_ sources: RecordList, _ issues: IssueCollector) {
+        var first: [String: (file: SourceFile, offset: Int)] = [:]
+        for position in 0..<sources.count {
+            guard let record = sources[position].node(reportingDuplicateKeysTo: IssueCollector()), let id = record.id else { continue }
+            let offset = record.idNode?.offset ?? record.node.offset
+            if let earlier = first[id] {
+                issues.report(IdRegistry.duplicateMessage(kind: "claim", id: id, first: earlier.file, at: earlier.offset),
+                              in: record.file, at: offset, path: record.path.appending("id"))
+            } else {
+                first[id] = (record.file, offset)
+            }
+        }
+    }
+}
+
+/// What one worker made of its share of the claims.
+private struct ClaimChunk: @unchecked Sendable {
+    var builder: ClaimTableBuilder
+    let issues = IssueCollector()
+    var syntaxError = false
+}
+
+/// A record not yet decoded: its parsed node, or where it starts in its file (parsed when it is decoded).
+struct RecordSource: @unchecked Sendable {
+    enum Location {
+        case node(JSONNode)
+        case offset(Int)
+    }
+
+    let file: SourceFile
+    let location: Location
+    let path: JSONPath
+
+    /// The record's node, parsed now if need be; nil on a syntax error.
+    func node(reportingDuplicateKeysTo issues: IssueCollector) -> RecordNode? {
+        switch location {
+        case .node(let node):
+            return RecordNode(file: file, node: node, path: path)
+        case .offset(let offset):
+            // A record sits in the top-level object's array: two levels deep.
+            var parser = JSONParser(bytes: file.bytes, offset: offset, depth: 2)
+            guard let node = try? parser.parseEmbeddedValue() else { return nil }
+            for duplicate in parser.duplicateKeys { issues.report(duplicate.message, in: file, at: duplicate.offset) }
+            return RecordNode(file: file, node: node, path: path)
+        }
+    }
+}
+
+struct RecordSources {
+    var articles = RecordList()
+    var entities = RecordList()
+    var claims = RecordList()
+}
+
+/// The records of one array of one file: parsed nodes (a file parsed whole), or where each starts.
+struct RecordGroup: @unchecked Sendable {
+    enum Records {
+        case nodes([JSONNode])
+        case offsets([Int])
+    }
+
+    let file: SourceFile
+    let key: String
+    let records: Records
+
+    var count: Int {
+        switch records {
+        case .nodes(let nodes): nodes.count
+        case .offsets(let offsets): offsets.count
+        }
+    }
+}
+
+/// The records of one kind across files, in file order, addressed by their position in that order.
+/// A million claims cost their offsets here, not a million structs with paths.
+struct RecordList: @unchecked Sendable {
+    private var groups: [RecordGroup] = []
+    /// The position of each group's first record.
+    private var starts: [Int] = []
+    private(set) var count = 0
+
+    mutating func append(_ group: RecordGroup) {
+        groups.append(group)
+        starts.append(count)
+        count += group.count
+    }
+
+    subscript(position: Int) -> RecordSource {
+        var low = 0
+        var high = groups.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= position { low = mid } else { high = mid - 1 }
+        }
+        let group = groups[low]
+        let index = position - starts[low]
+        let path = JSONPath.root.appending(group.key).appending(index)
+        switch group.records {
+        case .nodes(let nodes): return RecordSource(file: group.file, location: .node(nodes[index]), path: path)
+        case .offsets(let offsets): return RecordSource(file: group.file, location: .offset(offsets[index]), path: path)
+        }
     }
 }
 
@@ -86,10 +265,4 @@ struct RecordNode {
         guard case .string(let id)? = idNode?.value else { return nil }
         return id
     }
-}
-
-struct RecordNodes {
-    var articles: [RecordNode] = []
-    var entities: [RecordNode] = []
-    var claims: [RecordNode] = []
 }

@@ -1,20 +1,24 @@
-/// The ids of every collection, across all files, gathered before decoding so that references can be checked
-/// in one pass. A second record with the same id is reported at its own position and points at the first.
-struct IdRegistry {
+/// The ids of articles and entities, across all files, gathered before decoding so that references can be
+/// checked in one pass. A second record with the same id is reported at its own position and points at the first.
+/// (Nothing refers to a claim, so claim ids are checked after the claims are decoded, in parallel.)
+struct IdRegistry: Sendable {
     private(set) var articles: Set<String> = []
     private(set) var entities: Set<String> = []
-    private(set) var claims: Set<String> = []
     /// Records whose id was already taken: they are checked but not kept.
     private(set) var duplicates: Set<RecordLocation> = []
 
-    init(_ records: RecordNodes, _ issues: IssueCollector) {
-        articles = Self.register(records.articles, kind: "article", issues, &duplicates)
-        entities = Self.register(records.entities, kind: "entity", issues, &duplicates)
-        claims = Self.register(records.claims, kind: "claim", issues, &duplicates)
+    init(articles: [RecordNode], entities: [RecordNode], _ issues: IssueCollector) {
+        self.articles = Self.register(articles, kind: "article", issues, &duplicates)
+        self.entities = Self.register(entities, kind: "entity", issues, &duplicates)
     }
 
     func isDuplicate(_ record: RecordNode) -> Bool {
         duplicates.contains(RecordLocation(record))
+    }
+
+    static func duplicateMessage(kind: String, id: String, first: SourceFile, at offset: Int) -> String {
+        let (line, column) = first.location(of: offset)
+        return "duplicate \(kind) id \"\(id)\" (first defined at \(first.name):\(line):\(column))"
     }
 
     private static func register(_ records: [RecordNode], kind: String, _ issues: IssueCollector,
@@ -23,8 +27,7 @@ struct IdRegistry {
         for record in records {
             guard let id = record.id, let idNode = record.idNode else { continue }
             if let earlier = first[id] {
-                let (line, column) = earlier.file.location(of: earlier.idNode?.offset ?? earlier.node.offset)
-                issues.report("duplicate \(kind) id \"\(id)\" (first defined at \(earlier.file.name):\(line):\(column))",
+                issues.report(duplicateMessage(kind: kind, id: id, first: earlier.file, at: earlier.idNode?.offset ?? earlier.node.offset),
                               in: record.file, at: idNode.offset, path: record.path.appending("id"))
                 duplicates.insert(RecordLocation(record))
             } else {
@@ -36,7 +39,7 @@ struct IdRegistry {
 }
 
 /// One record, by its file and its position in that file.
-struct RecordLocation: Hashable {
+struct RecordLocation: Hashable, Sendable {
     let file: ObjectIdentifier
     let offset: Int
 

@@ -3,7 +3,7 @@ struct RecordReader {
     let values: ValueReader
     let node: JSONNode
     let path: JSONPath
-    private let members: [String: JSONMember]
+    /// In document order. Records have a handful of keys, so a linear search beats building a dictionary each.
     private let orderedMembers: [JSONMember]
 
     init?(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader) {
@@ -15,14 +15,16 @@ struct RecordReader {
         self.node = node
         self.path = path
         self.orderedMembers = members
-        self.members = Dictionary(members.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func has(_ key: String) -> Bool { members[key] != nil }
+    /// The first member with this key (a repeated key is reported by the parser).
+    private func member(_ key: String) -> JSONMember? { orderedMembers.first { $0.key == key } }
+
+    func has(_ key: String) -> Bool { member(key) != nil }
 
     /// The value of a required key, or nil with an issue reported when it is missing.
     func required(_ key: String) -> JSONNode? {
-        guard let member = members[key] else {
+        guard let member = member(key) else {
             values.report("missing required field \"\(key)\"", node, path.appending(key))
             return nil
         }
@@ -36,7 +38,7 @@ struct RecordReader {
 
     /// Reports a problem found after reading, at the key's value.
     func report(_ message: String, at key: String) {
-        if let member = members[key] {
+        if let member = member(key) {
             values.report(message, member.value, path.appending(key))
         } else {
             values.report(message, node, path.appending(key))

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One JSON file of a dataset, as bytes, with a lazily built line index for error positions.
-final class SourceFile {
+/// Worker threads only read `bytes`; the line index is built on one thread, when issues are reported.
+final class SourceFile: @unchecked Sendable {
     let name: String
     let bytes: [UInt8]
     private lazy var lineIndex = LineIndex(bytes: bytes)
@@ -38,8 +39,8 @@ final class SourceFile {
         var files: [SourceFile] = []
         var unreadable: [ValidationIssue] = []
         for file in paths {
-            if let data = manager.contents(atPath: file) {
-                files.append(SourceFile(name: file, bytes: [UInt8](data)))
+            if let bytes = readBytes(file) {
+                files.append(SourceFile(name: file, bytes: bytes))
             } else {
                 unreadable.append(ValidationIssue(file: file, message: "cannot read file"))
             }
@@ -47,4 +48,27 @@ final class SourceFile {
         if !unreadable.isEmpty { throw DatasetInvalid(issues: unreadable) }
         return files
     }
+}
+
+/// The whole file in one array, read straight into it (going through `Data` would hold it twice).
+private func readBytes(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let size = Int(status.st_size)
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        var done = 0
+        while done < size {
+            let got = read(descriptor, buffer.baseAddress! + done, size - done)
+            if got < 0, errno == EINTR { continue }
+            if got <= 0 { break }
+            done += got
+        }
+        failed = done != size
+        count = done
+    }
+    return failed ? nil : bytes
 }

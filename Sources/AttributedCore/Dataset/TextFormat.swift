@@ -17,6 +17,13 @@ enum TextFormat: CustomStringConvertible {
     }
 
     func matches(_ value: String) -> Bool {
+        // Regex matching is slow enough to dominate a load of many articles; ASCII input takes a byte-level path
+        // that accepts exactly what the patterns accept. Anything else goes through the patterns themselves.
+        if value.utf8.allSatisfy({ $0 < 0x80 }) { return ASCIIFormat.matches(Array(value.utf8), self) }
+        return matchesByPattern(value)
+    }
+
+    func matchesByPattern(_ value: String) -> Bool {
         switch self {
         case .partialDate: return Self.isPartialDate(value)
         case .publicationDate:

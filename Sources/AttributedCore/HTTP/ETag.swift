@@ -1,6 +1,10 @@
 enum ETag {
     /// A strong validator: the hash of the exact bytes sent.
-    static func strong(for body: [UInt8]) -> String { "\"\(FNV1a64.hex(of: body))\"" }
+    static func strong(for body: [UInt8]) -> String {
+        var hash = Hash64()
+        hash.combine(body)
+        return "\"\(hash.hex)\""
+    }
 
     /// RFC 9110 §13.1.2: `If-None-Match` uses weak comparison, and `*` matches any current representation.
     static func ifNoneMatch(_ header: String, matches etag: String) -> Bool {

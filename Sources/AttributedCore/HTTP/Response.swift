@@ -14,11 +14,16 @@ public struct Response: Sendable {
         case bytes([UInt8])
         /// Rendered once at load; the server answers with a response object it built for it then.
         case representation(Representation)
+        /// A dataset resource, rendered only when its bytes are needed: not for a 304, and not when the server
+        /// still holds a response it built for the same resource.
+        case rendered(RenderedBody)
     }
 
     public var status: Int
     public var headers: [HTTPHeader]
     public var body: Body
+    /// For a list: the candidates its query examined (not sent; tests bound a query's cost with it).
+    public var examined: Int?
 
     public init(status: Int, headers: [HTTPHeader], body: Body = .empty) {
         self.status = status
@@ -35,10 +40,27 @@ public struct Response: Sendable {
         case .empty: []
         case .bytes(let bytes): bytes
         case .representation(let representation): representation.body
+        case .rendered(let rendered): rendered.render()
         }
     }
 
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
+}
+
+/// A dataset resource's body, with the key a server may cache the finished response under.
+public struct RenderedBody: Sendable {
+    public let key: ResourceKey
+    public let render: @Sendable () -> [UInt8]
+}
+
+/// Which resource of the dataset being served a body is.
+public struct ResourceKey: Sendable, Hashable {
+    public enum Kind: UInt8, Sendable {
+        case claim, provenance, article, entity
+    }
+
+    public let kind: Kind
+    public let ordinal: UInt32
 }

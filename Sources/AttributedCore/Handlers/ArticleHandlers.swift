@@ -2,21 +2,30 @@ enum ArticleHandlers {
     static func list(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
         let page = try PageRequest(context.parameters(allowed: PageRequest.parameterNames))
-        return ListResponse.make(page.take(from: nil, ids: store.articleIds) { _ in true },
-                                 of: store.articleRepresentations, for: context.request)
+            .take(.all(store.articles.count), count: store.articles.count) { store.articles[$0].id }
+        return ListResponse.make(page, for: context.request) { store.writeArticle($0, into: &$1) }
     }
 
     static func item(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
         _ = try context.parameters()
-        return Response(store.articleRepresentations[try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")])
+        let ordinal = try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")
+        return context.resource(.article, ordinal, etag: store.etags.article(ordinal)) { store.writeArticle(ordinal, into: &$0) }
     }
 
     static func claims(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        let page = try PageRequest(context.parameters(allowed: PageRequest.parameterNames))
-        let claims = store.claimsOfArticle[try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")]
-        return ListResponse.make(page.take(from: claims, ids: store.claimIds) { _ in true },
-                                 of: store.claimRepresentations, for: context.request)
+        let request = try PageRequest(context.parameters(allowed: PageRequest.parameterNames))
+        let article = try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")
+        let page = try request.take(.list(store.claimsOfArticle, article), count: store.claims.count) { store.claims.id(of: $0) }
+        let json = store.claimJSON
+        return ListResponse.make(page, for: context.request) { json.write($0, into: &$1) }
+    }
+}
+
+extension Store {
+    func writeArticle(_ ordinal: Int, into output: inout JSONOutput) {
+        ArticleJSON.write(articles[ordinal], claimIds: claimsOfArticle[ordinal].lazy.map { self.claims.id(of: Int($0)) },
+                          into: &output)
     }
 }

@@ -3,19 +3,24 @@ enum ClaimHandlers {
         let store = try context.dataset()
         let parameters = try context.parameters(allowed: ClaimQuery.parameterNames)
         let page = try ClaimQuery(parameters).page(PageRequest(parameters), in: store)
-        return ListResponse.make(page, of: store.claimRepresentations, for: context.request)
+        let json = store.claimJSON
+        return ListResponse.make(page, for: context.request) { json.write($0, into: &$1) }
     }
 
     static func item(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
         _ = try context.parameters()
-        return Response(store.claimRepresentations[try Lookup.ordinal(of: context.id, in: store.claimIndex, kind: "claim")])
+        let ordinal = try Lookup.claim(context.id, in: store)
+        return context.resource(.claim, ordinal, etag: store.etags.claim(ordinal)) { store.claimJSON.write(ordinal, into: &$0) }
     }
 
     /// The chain from the publication down to the origin, every entity side-loaded.
     static func provenance(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
         _ = try context.parameters()
-        return Response(store.provenanceRepresentations[try Lookup.ordinal(of: context.id, in: store.claimIndex, kind: "claim")])
+        let ordinal = try Lookup.claim(context.id, in: store)
+        return context.resource(.provenance, ordinal, etag: store.etags.provenance(ordinal)) {
+            store.provenanceJSON.write(ordinal, into: &$0)
+        }
     }
 }

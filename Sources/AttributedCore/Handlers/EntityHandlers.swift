@@ -7,13 +7,14 @@ enum EntityHandlers {
         let store = try context.dataset()
         let parameters = try context.parameters(allowed: EntityQuery.parameterNames)
         let page = try EntityQuery(parameters).page(PageRequest(parameters), in: store)
-        return ListResponse.make(page, of: store.entityRepresentations, for: context.request)
+        return ListResponse.make(page, for: context.request) { store.entityBodies.write($0, into: &$1) }
     }
 
     static func item(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
         _ = try context.parameters()
-        return Response(store.entityRepresentations[try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")])
+        let ordinal = try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")
+        return context.resource(.entity, ordinal, etag: store.etags.entity(ordinal)) { store.entityBodies.write(ordinal, into: &$0) }
     }
 
     /// Claims with the entity on their chain (`role=source`), among their subjects (`role=subject`), or either.
@@ -21,14 +22,14 @@ enum EntityHandlers {
         let store = try context.dataset()
         let parameters = try context.parameters(allowed: PageRequest.parameterNames.union(["role"]))
         let role: Role? = try parameters.choice("role")
-        let facts = store.entityFacts[try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")]
-        let claims = switch role {
-        case .source: facts.asSource
-        case .subject: facts.asSubject
-        case nil: facts.asEither
+        let entity = try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")
+        let lists = switch role {
+        case .source: store.claimsBySource
+        case .subject: store.claimsBySubject
+        case nil: store.claimsByEntity
         }
-        let page = try PageRequest(parameters)
-        return ListResponse.make(page.take(from: claims, ids: store.claimIds) { _ in true },
-                                 of: store.claimRepresentations, for: context.request)
+        let page = try PageRequest(parameters).take(.list(lists, entity), count: store.claims.count) { store.claims.id(of: $0) }
+        let json = store.claimJSON
+        return ListResponse.make(page, for: context.request) { json.write($0, into: &$1) }
     }
 }

@@ -4,4 +4,26 @@ enum Lookup {
         guard let ordinal = index[id] else { throw .notFound("no \(kind) with id \(quoted(id))") }
         return ordinal
     }
+
+    static func claim(_ id: String, in store: Store) throws(Problem) -> Int {
+        guard let ordinal = store.claimIndex.ordinal(of: id, in: store.claims) else {
+            throw .notFound("no claim with id \(quoted(id))")
+        }
+        return ordinal
+    }
+}
+
+extension RouteContext {
+    /// One dataset resource: its ETag is known without rendering, so a 304 costs nothing and a server that still
+    /// holds the finished response for `key` never calls `render`.
+    func resource(_ kind: ResourceKey.Kind, _ ordinal: Int, etag: String,
+                  render: @escaping @Sendable (inout JSONOutput) -> Void) -> Response {
+        let body = RenderedBody(key: ResourceKey(kind: kind, ordinal: UInt32(ordinal))) {
+            var output = JSONOutput()
+            render(&output)
+            return output.bytes
+        }
+        return Response(status: 200, headers: StandardHeaders.success(contentType: MediaType.json, etag: etag, cacheControl: CacheControl.data),
+                        body: .rendered(body))
+    }
 }

@@ -12,13 +12,26 @@ public struct JSONParser {
     /// Non-fatal findings (duplicate keys); parsing goes on past them.
     public private(set) var duplicateKeys: [SyntaxError] = []
 
-    private let bytes: [UInt8]
-    private var position = 0
+    let bytes: [UInt8]
+    private(set) var position = 0
     private var depth = 0
     private static let maximumDepth = 256
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
+    }
+
+    /// A parser for one value inside a larger document (a record of a dataset file): offsets stay the document's,
+    /// and `depth` is the nesting the value has there, so that limits and messages are the same as for the whole.
+    init(bytes: [UInt8], offset: Int, depth: Int) {
+        self.bytes = bytes
+        position = offset
+        self.depth = depth
+    }
+
+    /// Parses the value at the current position and stops right after it.
+    mutating func parseEmbeddedValue() throws(SyntaxError) -> JSONNode {
+        try parseValue()
     }
 
     public mutating func parseDocument() throws(SyntaxError) -> JSONNode {
@@ -51,7 +64,6 @@ public struct JSONParser {
         try enterContainer()
         position += 1
         var members: [JSONMember] = []
-        var seen: [String: Int] = [:]
         skipWhitespace()
         if consume(UInt8(ascii: "}")) { depth -= 1; return .object(members) }
         while true {
@@ -65,10 +77,9 @@ public struct JSONParser {
             guard consume(UInt8(ascii: ":")) else { throw error("expected ':' after the key") }
             skipWhitespace()
             let value = try parseValue()
-            if seen[key] != nil {
+            // Records have a handful of keys: a linear scan beats hashing every key into a dictionary.
+            if members.contains(where: { $0.key == key }) {
                 duplicateKeys.append(SyntaxError(offset: keyOffset, message: "duplicate key \"\(key)\" in one object"))
-            } else {
-                seen[key] = keyOffset
             }
             members.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
             skipWhitespace()
@@ -98,10 +109,24 @@ public struct JSONParser {
         return .array(elements)
     }
 
-    private mutating func parseString() throws(SyntaxError) -> String {
+    mutating func parseString() throws(SyntaxError) -> String {
         let start = position
         position += 1  // opening quote
-        var utf8: [UInt8] = []
+        // Fast path: most strings have no escape, so they are validated and copied straight from the input.
+        var end = position
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let string = bytes.withUnsafeBufferPointer { Self.string(UnsafeBufferPointer(rebasing: $0[position..<end])) }
+                guard let string else { throw SyntaxError(offset: start, message: "invalid UTF-8 in a string") }
+                position = end + 1
+                return string
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            end += 1
+        }
+        var utf8: [UInt8] = Array(bytes[position..<end])
+        position = end
         while true {
             guard position < bytes.count else { throw error("unterminated string") }
             let byte = bytes[position]
@@ -122,6 +147,14 @@ public struct JSONParser {
                 position += 1
             }
         }
+    }
+
+    /// Valid UTF-8 as a String, or nil. ASCII (most keys and values) needs no validation beyond the check itself.
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var ascii: UInt8 = 0
+        for byte in bytes { ascii |= byte }
+        if ascii < 0x80 { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     private mutating func parseEscape(into utf8: inout [UInt8]) throws(SyntaxError) {
@@ -208,7 +241,7 @@ public struct JSONParser {
         guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth) levels") }
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
@@ -217,13 +250,13 @@ public struct JSONParser {
         }
     }
 
-    private mutating func consume(_ byte: UInt8) -> Bool {
+    mutating func consume(_ byte: UInt8) -> Bool {
         guard position < bytes.count, bytes[position] == byte else { return false }
         position += 1
         return true
     }
 
-    private func error(_ message: String) -> SyntaxError {
+    func error(_ message: String) -> SyntaxError {
         SyntaxError(offset: min(position, bytes.count), message: message)
     }
 

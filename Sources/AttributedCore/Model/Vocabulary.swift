@@ -11,8 +11,16 @@ public enum Anonymity: String, CaseIterable, Sendable, Comparable {
     case anonymous
     case unspecified
 
-    public static func < (lhs: Anonymity, rhs: Anonymity) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    public static func < (lhs: Anonymity, rhs: Anonymity) -> Bool { lhs.rank < rhs.rank }
+
+    /// 0 for named up to 3 for unspecified: the declaration order, without a search through `allCases`.
+    var rank: Int {
+        switch self {
+        case .named: 0
+        case .partiallyIdentified: 1
+        case .anonymous: 2
+        case .unspecified: 3
+        }
     }
 }
 

@@ -1,7 +1,11 @@
 /// The filters of `/v1/claims`. Filters combine with AND; an id that does not exist matches nothing.
+///
+/// Every filter is a posting list (the article's claims, the entity's, the combination of anonymity, mode and
+/// depth, one union per `q` word), and a page is a leapfrog join of them from the keyset position: its cost is
+/// the page plus the rarest list, whatever the corpus size.
 struct ClaimQuery {
     static let parameterNames: Set = PageRequest.parameterNames.union(
-        ["article", "entity", "source", "anonymity", "mode", "min_depth", "q"])
+        ["article", "entity", "source", "anonymity", "mode", "min_depth", "q", "sort"])
 
     var article: String?
     /// A subject of the claim, or a source anywhere on its chain.
@@ -10,7 +14,8 @@ struct ClaimQuery {
     var anonymity: Anonymity?
     var mode: AttributionMode?
     var minimumDepth: Int?
-    var words: [String]?
+    var search: SearchQuery?
+    var order: ListOrder
 
     init(_ parameters: QueryParameters) throws(Problem) {
         article = try parameters.string("article")
@@ -19,36 +24,50 @@ struct ClaimQuery {
         anonymity = try parameters.choice("anonymity")
         mode = try parameters.choice("mode")
         minimumDepth = try parameters.integer("min_depth", in: 1...64)
-        words = try parameters.string("q").map(SearchWords.words(in:))
+        search = try SearchQuery(parameters)
+        order = try ListOrder.parse(parameters, hasSearch: search != nil)
     }
 
-    func page(_ page: PageRequest, in store: Store) -> Page {
-        // Resolve ids first: an unknown one empties the result instead of being ignored.
-        let articleOrdinal = article.map { store.articleIndex[$0] }
-        let entityOrdinal = entity.map { store.entityIndex[$0] }
-        let sourceOrdinal = source.map { store.entityIndex[$0] }
-        if articleOrdinal == .some(nil) || entityOrdinal == .some(nil) || sourceOrdinal == .some(nil) {
-            return Page(ordinals: [], next: nil)
+    func page(_ page: PageRequest, in store: Store) throws(Problem) -> Page {
+        let words = search?.cursors(in: store.claimText) ?? []
+        guard var filters = filterCursors(in: store) else {
+            try page.checkCursor(for: order)
+            return .empty
         }
-        // Walk the narrowest prebuilt index; check the remaining filters per claim.
-        var candidates: [Int]?
-        func narrow(_ list: [Int]) { if candidates == nil || list.count < candidates!.count { candidates = list } }
-        if let articleOrdinal = articleOrdinal ?? nil { narrow(store.claimsOfArticle[articleOrdinal]) }
-        if let sourceOrdinal = sourceOrdinal ?? nil { narrow(store.entityFacts[sourceOrdinal].asSource) }
-        if let anonymity { narrow(store.claimsByWeakestAnonymity[anonymity] ?? []) }
-        if let mode { narrow(store.claimsByMode[mode] ?? []) }
+        if filters.isEmpty, words.isEmpty { filters = [.all(store.claims.count)] }
+        var conjunction = Conjunction(filters + words)
+        let id = { (ordinal: Int) in store.claims.id(of: ordinal) }
+        switch order {
+        case .id:
+            return page.take(&conjunction, from: try page.firstOrdinal(count: store.claims.count, id: id), id: id)
+        case .relevance:
+            let wordPositions = filters.count..<(filters.count + words.count)
+            return try page.takeRanked(&conjunction, claims: store.claims) { conjunction, ordinal in
+                store.claimText.relevance(of: conjunction.cursors[wordPositions], at: ordinal)
+            }
+        }
+    }
 
-        return page.take(from: candidates, ids: store.claimIds) { ordinal in
-            let facts = store.claimFacts[ordinal]
-            if let articleOrdinal = articleOrdinal ?? nil, facts.article != articleOrdinal { return false }
-            if let sourceOrdinal = sourceOrdinal ?? nil, !facts.sources.contains(sourceOrdinal) { return false }
-            if let entityOrdinal = entityOrdinal ?? nil,
-               !facts.sources.contains(entityOrdinal), !facts.subjects.contains(entityOrdinal) { return false }
-            if let anonymity, facts.weakestAnonymity != anonymity { return false }
-            if let mode, !facts.modes.contains(mode) { return false }
-            if let minimumDepth, facts.depth < minimumDepth { return false }
-            if let words, !facts.words.matchesAll(words) { return false }
-            return true
+    /// The lists of the filters other than `q`; nil when an unknown id or an impossible depth means nothing can
+    /// match.
+    private func filterCursors(in store: Store) -> [PostingCursor]? {
+        var cursors: [PostingCursor] = []
+        if let article {
+            guard let ordinal = store.articleIndex[article] else { return nil }
+            cursors.append(.list(store.claimsOfArticle, ordinal))
         }
+        if let entity {
+            guard let ordinal = store.entityIndex[entity] else { return nil }
+            cursors.append(.list(store.claimsByEntity, ordinal))
+        }
+        if let source {
+            guard let ordinal = store.entityIndex[source] else { return nil }
+            cursors.append(.list(store.claimsBySource, ordinal))
+        }
+        if anonymity != nil || mode != nil || minimumDepth != nil {
+            guard let facet = store.facets.list(anonymity: anonymity, mode: mode, minimumDepth: minimumDepth) else { return nil }
+            cursors.append(.list(store.facets.lists, facet))
+        }
+        return cursors
     }
 }

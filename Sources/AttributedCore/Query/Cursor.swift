@@ -1,25 +1,44 @@
 import Foundation
 
-/// The opaque keyset cursor of a list: the last id of a page, base64url-encoded without padding.
-/// Any well-formed cursor is a position ("after this id"), so it stays meaningful for a given dataset version.
-enum Cursor {
-    static func encode(afterId id: String) -> String {
-        Data(id.utf8).base64EncodedString()
+/// The opaque keyset cursor of a list, base64url without padding. In id order it holds the last id of a page; in
+/// relevance order, a 0 byte, the last score's exact bit pattern and the last id, so paging stays exact even
+/// between equal scores. Any well-formed cursor is a position, so it stays meaningful for a given dataset version.
+enum Cursor: Equatable {
+    case afterId([UInt8])
+    case afterMatch(score: Double, id: [UInt8])
+
+    static let wrongOrder = Problem.invalidParameter("cursor", "query parameter \"cursor\" was issued for another sort order")
+
+    var encoded: String {
+        var bytes: [UInt8]
+        switch self {
+        case .afterId(let id): bytes = id
+        case .afterMatch(let score, let id):
+            bytes = [0]
+            withUnsafeBytes(of: score.bitPattern.bigEndian) { bytes += $0 }
+            bytes += id
+        }
+        return Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func decode(_ cursor: String) throws(Problem) -> [UInt8] {
+    static func decode(_ cursor: String) throws(Problem) -> Cursor {
         let alphabet = cursor.utf8.allSatisfy { byte in
             (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
         }
         var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
-        guard alphabet, cursor.utf8.count % 4 != 1, let data = Data(base64Encoded: base64) else {
-            throw .invalidParameter("cursor", "query parameter \"cursor\" is not a cursor this server issued")
-        }
-        return [UInt8](data)
+        let invalid = Problem.invalidParameter("cursor", "query parameter \"cursor\" is not a cursor this server issued")
+        guard alphabet, cursor.utf8.count % 4 != 1, let data = Data(base64Encoded: base64) else { throw invalid }
+        let bytes = [UInt8](data)
+        guard bytes.first == 0 else { return .afterId(bytes) }
+        guard bytes.count >= 9 else { throw invalid }
+        let bits = bytes[1..<9].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let score = Double(bitPattern: bits)
+        guard score.isFinite else { throw invalid }
+        return .afterMatch(score: score, id: Array(bytes[9...]))
     }
 }

@@ -1,20 +1,21 @@
-/// The filters of `/v1/entities`.
+/// The filters of `/v1/entities`: `kind` and `q` (name, aliases, descriptor), both posting lists.
 struct EntityQuery {
     static let parameterNames: Set = PageRequest.parameterNames.union(["kind", "q"])
 
     var kind: EntityKind?
-    var words: [String]?
+    var search: SearchQuery?
 
     init(_ parameters: QueryParameters) throws(Problem) {
         kind = try parameters.choice("kind")
-        words = try parameters.string("q").map(SearchWords.words(in:))
+        search = try SearchQuery(parameters)
     }
 
-    func page(_ page: PageRequest, in store: Store) -> Page {
-        page.take(from: nil, ids: store.entityIds) { ordinal in
-            if let kind, store.entities[ordinal].kind != kind { return false }
-            if let words, !store.entityFacts[ordinal].words.matchesAll(words) { return false }
-            return true
-        }
+    func page(_ page: PageRequest, in store: Store) throws(Problem) -> Page {
+        var cursors = search?.cursors(in: store.entityText) ?? []
+        if let kind { cursors.append(.list(store.entitiesByKind, EntityKind.allCases.firstIndex(of: kind)!)) }
+        if cursors.isEmpty { cursors = [.all(store.entities.count)] }
+        var conjunction = Conjunction(cursors)
+        let id = { (ordinal: Int) in store.entities[ordinal].id }
+        return page.take(&conjunction, from: try page.firstOrdinal(count: store.entities.count, id: id), id: id)
     }
 }

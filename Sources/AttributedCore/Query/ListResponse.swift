@@ -1,25 +1,25 @@
-/// A list body, `{"items":[...],"next":...}`, spliced from prerendered records: no encoding per request.
+/// A list body, `{"items":[...],"next":...}`, with each item rendered into the same buffer.
 enum ListResponse {
-    static func make(_ page: Page, of representations: [Representation], for request: Request) -> Response {
-        var body: [UInt8] = []
-        body.reserveCapacity(page.ordinals.reduce(32) { $0 + representations[$1].body.count + 1 })
-        body.append(contentsOf: #"{"items":["#.utf8)
+    static func make(_ page: Page, for request: Request, render: (Int, inout JSONOutput) -> Void) -> Response {
+        var output = JSONOutput(capacity: 64 + page.ordinals.count * 1024)
+        output.raw(#"{"items":["#)
         for (position, ordinal) in page.ordinals.enumerated() {
-            if position > 0 { body.append(UInt8(ascii: ",")) }
-            body.append(contentsOf: representations[ordinal].body)
+            if position > 0 { output.raw(",") }
+            render(ordinal, &output)
         }
-        body.append(contentsOf: #"],"next":"#.utf8)
-        JSON.optional(page.next).write(into: &body)
-        body.append(UInt8(ascii: "}"))
+        output.raw(#"],"next":"#)
+        output.optionalString(page.next)
+        output.raw("}")
 
-        var headers = StandardHeaders.success(contentType: MediaType.json, etag: ETag.strong(for: body),
+        var headers = StandardHeaders.success(contentType: MediaType.json, etag: ETag.strong(for: output.bytes),
                                               cacheControl: CacheControl.data)
         if let next = page.next {
             headers.append(HTTPHeader("Link", "<\(nextURL(for: request, cursor: next))>; rel=\"next\""))
         }
-        return Response(status: 200, headers: headers, body: .bytes(body))
+        var response = Response(status: 200, headers: headers, body: .bytes(output.bytes))
+        response.examined = page.examined
+        return response
     }
-
     /// The same request with the cursor of the next page, parameters kept in their order.
     static func nextURL(for request: Request, cursor: String) -> String {
         var items = request.query.filter { $0.name != "cursor" }

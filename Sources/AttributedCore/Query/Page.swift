@@ -2,9 +2,15 @@
 struct PageRequest {
     static let defaultLimit = 50
     static let maximumLimit = 500
+    static let parameterNames: Set = ["limit", "cursor"]
 
     let limit: Int
-    let after: [UInt8]?
+    let after: Cursor?
+
+    init(limit: Int, after: Cursor?) {
+        self.limit = limit
+        self.after = after
+    }
 
     init(_ parameters: QueryParameters) throws(Problem) {
         limit = try parameters.integer("limit", in: 1...Self.maximumLimit) ?? Self.defaultLimit
@@ -15,46 +21,48 @@ struct PageRequest {
         }
     }
 
-    static let parameterNames: Set = ["limit", "cursor"]
-
-    /// Takes the page from the ascending candidate ordinals of records sorted by id (nil: every record).
-    func take(from candidates: [Int]?, ids: [String], where matches: (Int) -> Bool) -> Page {
-        let first = after.map { Self.firstOrdinal(after: $0, in: ids) } ?? 0
-        guard let candidates else { return take(first..<ids.count, ids: ids, where: matches) }
+    /// The keyset position in id order: the first ordinal whose id sorts after the cursor's.
+    func firstOrdinal(count: Int, id: (Int) -> String) throws(Problem) -> UInt32 {
+        guard let after else { return 0 }
+        guard case .afterId(let key) = after else { throw Cursor.wrongOrder }
         var low = 0
-        var high = candidates.count
+        var high = count
         while low < high {
             let mid = (low + high) / 2
-            if candidates[mid] < first { low = mid + 1 } else { high = mid }
+            if key.lexicographicallyPrecedes(id(mid).utf8) { high = mid } else { low = mid + 1 }
         }
-        return take(candidates[low...], ids: ids, where: matches)
+        return UInt32(low)
     }
 
-    private func take<Candidates: Sequence<Int>>(_ candidates: Candidates, ids: [String], where matches: (Int) -> Bool) -> Page {
+    /// Takes the page in id order from a join of posting lists: `limit` matches from the keyset position, and
+    /// one more to know whether a next page exists.
+    func take(_ conjunction: inout Conjunction, from first: UInt32, id: (Int) -> String) -> Page {
         var ordinals: [Int] = []
         ordinals.reserveCapacity(min(limit, 64))
-        for ordinal in candidates where matches(ordinal) {
+        var next = conjunction.next(atLeast: first)
+        while let ordinal = next {
             if ordinals.count == limit {
-                return Page(ordinals: ordinals, next: Cursor.encode(afterId: ids[ordinals[limit - 1]]))
+                return Page(ordinals: ordinals, next: Cursor.afterId(Array(id(ordinals[limit - 1]).utf8)).encoded,
+                            examined: conjunction.examined)
             }
-            ordinals.append(ordinal)
+            ordinals.append(Int(ordinal))
+            next = conjunction.next()
         }
-        return Page(ordinals: ordinals, next: nil)
+        return Page(ordinals: ordinals, next: nil, examined: conjunction.examined)
     }
 
-    /// The first ordinal whose id sorts after the cursor's bytes.
-    private static func firstOrdinal(after key: [UInt8], in ids: [String]) -> Int {
-        var low = 0
-        var high = ids.count
-        while low < high {
-            let mid = (low + high) / 2
-            if key.lexicographicallyPrecedes(ids[mid].utf8) { high = mid } else { low = mid + 1 }
-        }
-        return low
+    /// A page of a whole collection, or of one posting list, in id order.
+    func take(_ cursor: PostingCursor, count: Int, id: (Int) -> String) throws(Problem) -> Page {
+        var conjunction = Conjunction([cursor])
+        return take(&conjunction, from: try firstOrdinal(count: count, id: id), id: id)
     }
 }
 
 struct Page {
     let ordinals: [Int]
     let next: String?
+    /// Candidates the query looked at: what its cost is bounded by (tests assert on it).
+    let examined: Int
+
+    static let empty = Page(ordinals: [], next: nil, examined: 0)
 }

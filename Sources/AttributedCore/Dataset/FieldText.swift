@@ -1,0 +1,85 @@
+/// One field of an article (headline, a summary bullet, the body) as the offset space of spans and cues.
+/// Offsets are Unicode scalars; the text stays UTF-8, with the byte offset of every 64th scalar noted, so that a
+/// scalar offset turns into a byte offset in O(64) and no field is ever copied into 4-byte scalars.
+struct FieldText: Sendable {
+    let string: String
+    let scalarCount: Int
+    /// For ASCII text, scalar offsets are byte offsets and no checkpoints are needed.
+    private let isASCII: Bool
+    private let checkpoints: [UInt32]
+    private static let stride = 64
+
+    init(_ string: String) {
+        self.string = string
+        var count = 0
+        var checkpoints: [UInt32] = []
+        var ascii = true
+        string.utf8.withContiguousStorageIfAvailable { bytes in
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+                if count % Self.stride == 0 { checkpoints.append(UInt32(offset)) }
+                if byte >= 0x80 { ascii = false }
+                count += 1
+            }
+        }
+        scalarCount = count
+        isASCII = ascii
+        self.checkpoints = ascii ? [] : checkpoints
+    }
+
+    /// The byte offset of a scalar offset in `0...scalarCount`.
+    func byteOffset(ofScalar scalar: Int) -> Int {
+        if isASCII { return scalar }
+        return withUTF8 { bytes in
+            if scalar >= scalarCount { return bytes.count }
+            var offset = Int(checkpoints[scalar / Self.stride])
+            var remaining = scalar % Self.stride
+            while remaining > 0 {
+                offset += 1
+                while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                remaining -= 1
+            }
+            return offset
+        }
+    }
+
+    func byteRange(ofScalars range: Range<Int>) -> Range<Int> {
+        byteOffset(ofScalar: range.lowerBound)..<byteOffset(ofScalar: range.upperBound)
+    }
+
+    /// Whether the scalars at `range` are exactly `other`'s: the same scalars are the same UTF-8 bytes.
+    func matches(_ other: String, at range: Range<Int>) -> Bool {
+        let bytes = byteRange(ofScalars: range)
+        return withUTF8 { text in other.utf8.elementsEqual(UnsafeBufferPointer(rebasing: text[bytes])) }
+    }
+
+    /// The text at a scalar range, for messages.
+    func substring(_ range: Range<Int>) -> String {
+        let bytes = byteRange(ofScalars: range)
+        return withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
+    }
+
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        string.utf8.withContiguousStorageIfAvailable(body) ?? Array(string.utf8).withUnsafeBufferPointer(body)
+    }
+}
+
+/// An article's fields as offset spaces, built once per article while claims are checked against them.
+struct ArticleText: Sendable {
+    let headline: FieldText
+    let summary: [FieldText]
+    let body: FieldText
+
+    init(_ article: Article) {
+        headline = FieldText(article.headline)
+        summary = article.summary.map(FieldText.init)
+        body = FieldText(article.body)
+    }
+
+    func field(_ field: ArticleField, index: Int?) -> FieldText? {
+        switch field {
+        case .headline: headline
+        case .body: body
+        case .summary: index.flatMap { summary.indices.contains($0) ? summary[$0] : nil }
+        }
+    }
+}

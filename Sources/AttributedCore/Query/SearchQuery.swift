@@ -1,0 +1,20 @@
+/// `q`: words, each matching every indexed term it begins, all of which must match (AND).
+///
+/// Folding (the same for the text indexed and the query): lower case, diacritics removed, punctuation and
+/// anything else that is not a letter or a digit separating words. So `nunez` finds "Núñez", `Al-Ama` finds
+/// "al ama", and `kh` finds "Khattab" but not "Sheikh".
+struct SearchQuery {
+    let terms: [String]
+
+    init?(_ parameters: QueryParameters) throws(Problem) {
+        guard let q = try parameters.string("q") else { return nil }
+        terms = TextFolding.terms(in: q)
+    }
+
+    /// One cursor per word: the union of the terms it prefixes. A query without a word matches nothing, so that it
+    /// never widens a result to everything.
+    func cursors(in index: TermIndex) -> [PostingCursor] {
+        guard !terms.isEmpty else { return [.empty] }
+        return terms.map { PostingCursor.union(index.postings, index.termRange(prefix: $0)) }
+    }
+}

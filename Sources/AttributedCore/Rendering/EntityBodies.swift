@@ -1,0 +1,56 @@
+/// Every entity's body, rendered once at load: entities are few next to claims, and every provenance chain
+/// inlines several of them.
+struct EntityBodies: Sendable {
+    private let bytes: [UInt8]
+    private let offsets: [Int]
+    /// The entities each entity points at (affiliation, a document's issuer and recipients), as ordinals.
+    let related: [[UInt32]]
+
+    init(entities: [Entity], entityIndex: [String: Int], claimsAsSource: (Int) -> Int, claimsAsSubject: (Int) -> Int) {
+        var output = JSONOutput(capacity: entities.count * 256)
+        var offsets = [0]
+        for (ordinal, entity) in entities.enumerated() {
+            Self.json(entity, claimsAsSource: claimsAsSource(ordinal), claimsAsSubject: claimsAsSubject(ordinal)).write(into: &output.bytes)
+            offsets.append(output.bytes.count)
+        }
+        bytes = output.bytes
+        self.offsets = offsets
+        related = entities.map { entity in
+            var ids = entity.affiliation.map { [$0] } ?? []
+            if let document = entity.document {
+                if let issuer = document.issuer { ids.append(issuer) }
+                ids += document.recipients
+            }
+            return ids.map { UInt32(entityIndex[$0]!) }
+        }
+    }
+
+    func write(_ ordinal: Int, into out: inout JSONOutput) {
+        bytes.withUnsafeBufferPointer { out.raw(UnsafeBufferPointer(rebasing: $0[offsets[ordinal]..<offsets[ordinal + 1]])) }
+    }
+
+    func body(_ ordinal: Int) -> [UInt8] { Array(bytes[offsets[ordinal]..<offsets[ordinal + 1]]) }
+
+    private static func json(_ entity: Entity, claimsAsSource: Int, claimsAsSubject: Int) -> JSON {
+        var members: [(String, JSON)] = [
+            ("id", .string(entity.id)),
+            ("kind", .string(entity.kind.rawValue)),
+            ("name", .optional(entity.name)),
+            ("descriptor", .optional(entity.descriptor)),
+            ("aliases", .strings(entity.aliases)),
+            ("anonymity", .string(entity.anonymity.rawValue)),
+            ("anonymityReason", .optional(entity.anonymityReason)),
+            ("affiliation", .optional(entity.affiliation)),
+            ("roles", .strings(entity.roles)),
+        ]
+        if let document = entity.document {
+            members += [
+                ("issuer", .optional(document.issuer)),
+                ("recipients", .strings(document.recipients)),
+                ("date", .optional(document.date)),
+            ]
+        }
+        members += [("claimsAsSource", .int(claimsAsSource)), ("claimsAsSubject", .int(claimsAsSubject))]
+        return .object(members)
+    }
+}

@@ -1,0 +1,47 @@
+/// Appends JSON straight into a byte buffer: what the hot paths (a claim, a provenance chain, a list page) use to
+/// render a body per request without building a tree of values first.
+struct JSONOutput {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int = 1024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Punctuation and keys, written as is: `raw(#","id":"#)`.
+    mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    mutating func raw(_ json: [UInt8]) { bytes.append(contentsOf: json) }
+
+    mutating func raw(_ json: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: json) }
+
+    mutating func string(_ value: String) { JSON.writeString(value, into: &bytes) }
+
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) { JSON.writeString(utf8: utf8, into: &bytes) }
+
+    mutating func optionalString(_ value: String?) {
+        if let value { string(value) } else { raw("null") }
+    }
+
+    mutating func int(_ value: Int) {
+        if value >= 0, value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    mutating func int(_ value: UInt32) { int(Int(value)) }
+
+    mutating func strings(_ values: some Sequence<String>) {
+        bytes.append(UInt8(ascii: "["))
+        var first = true
+        for value in values {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            string(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+}

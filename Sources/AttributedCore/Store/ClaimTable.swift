@@ -1,0 +1,64 @@
+/// Every claim of a dataset in compact form, sorted by id (byte order): the claim's ordinal is its position.
+/// As a collection it gives `Claim` values, materialized on access, for tests and tools; the server reads the
+/// records directly.
+public struct ClaimTable: Sendable, RandomAccessCollection {
+    var records: [ClaimRecord]
+    var links: [LinkRecord]
+    var subjects: [UInt32]
+    var strings: StringArena
+    /// The dataset's articles and entity ids, sorted by id: what the records' ordinals point at.
+    let articles: [Article]
+    let entityIds: [String]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    public subscript(ordinal: Int) -> Claim {
+        let record = records[ordinal]
+        let (textSpan, links): (TextSpan, [AttributionLink]) = withFieldText(of: record) { text in
+            (self.span(of: record, in: text), self.chain(of: record).map { self.link($0, in: text) })
+        }
+        return Claim(id: id(of: ordinal), article: articles[Int(record.article)].id, span: textSpan,
+                     text: strings.string(record.text), about: subjectOrdinals(of: record).map { entityIds[Int($0)] },
+                     proposition: strings.string(record.proposition), chain: links)
+    }
+
+    func id(of ordinal: Int) -> String { strings.string(records[ordinal].id) }
+
+    func chain(of record: ClaimRecord) -> ArraySlice<LinkRecord> {
+        links[Int(record.firstLink)..<Int(record.firstLink + record.linkCount)]
+    }
+
+    func subjectOrdinals(of record: ClaimRecord) -> ArraySlice<UInt32> {
+        subjects[Int(record.firstSubject)..<Int(record.firstSubject + record.subjectCount)]
+    }
+
+    /// The UTF-8 of the field a claim's span and cues point into.
+    func withFieldText<R>(of record: ClaimRecord, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let article = articles[Int(record.article)]
+        let text = article.text(of: record.field, index: record.field == .summary ? Int(record.summaryIndex) : nil) ?? ""
+        return text.utf8.withContiguousStorageIfAvailable(body) ?? body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+
+    private func span(of record: ClaimRecord, in text: UnsafeBufferPointer<UInt8>) -> TextSpan {
+        TextSpan(field: record.field, index: record.field == .summary ? Int(record.summaryIndex) : nil,
+                 start: Int(record.start), end: Int(record.end),
+                 exact: Self.string(text, Int(record.byteStart)..<Int(record.byteEnd)),
+                 prefix: Self.string(text, Int(record.byteStart - record.prefixBytes)..<Int(record.byteStart)),
+                 suffix: Self.string(text, Int(record.byteEnd)..<Int(record.byteEnd + record.suffixBytes)))
+    }
+
+    private func link(_ link: LinkRecord, in text: UnsafeBufferPointer<UInt8>) -> AttributionLink {
+        let cue = link.hasCue
+            ? Cue(text: Self.string(text, Int(link.cueByteStart)..<Int(link.cueByteEnd)), start: Int(link.cueStart), end: Int(link.cueEnd))
+            : nil
+        return AttributionLink(source: entityIds[Int(link.source)], cue: cue, mode: link.mode,
+                               attributionType: link.attributionType, factuality: link.factuality,
+                               recipient: link.recipient == LinkRecord.noEntity ? nil : entityIds[Int(link.recipient)],
+                               derivation: link.derivation)
+    }
+
+    static func string(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+    }
+}
