@@ -11,8 +11,8 @@ enum ResponseSender {
             // `dataset` stays referenced until MHD has taken its own reference on the response.
             return withExtendedLifetime(dataset) { MHD_queue_response(connection, 200, prebuilt) }
         }
-        if case .rendered(let rendered) = response.body, response.status == 200, let dataset,
-           let result = dataset.cache.queue(rendered.key, on: connection, make: {
+        if case .rendered(let rendered) = response.body, response.status == 200, let dataset, let key = rendered.key,
+           let result = dataset.cache.queue(key, on: connection, make: {
                NativeResponse.make(body: rendered.render(), headers: response.headers)
            }) {
             return result

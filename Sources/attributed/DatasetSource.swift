@@ -18,11 +18,15 @@ struct DatasetSource {
     /// Loads, validates and indexes; reports what it loaded and how long it took.
     func loadStore() throws(DatasetInvalid) -> Store {
         let started = Date()
-        let store = Store(try load())
+        let dataset = try load()
+        let loaded = Date()
+        let store = Store(dataset)
         let counts = store.counts
-        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        let milliseconds = { (from: Date, to: Date) in Int(to.timeIntervalSince(from) * 1000) }
+        let finished = Date()
         Console.status("loaded \(displayName): \(counted(counts.articles, "article")), \(counted(counts.entities, "entity", "entities")), "
-            + "\(counted(counts.claims, "claim")) in \(milliseconds) ms (version \(store.version))")
+            + "\(counted(counts.claims, "claim")) in \(milliseconds(started, finished)) ms (version \(store.version); reading and "
+            + "checking \(milliseconds(started, loaded)) ms, indexing \(milliseconds(loaded, finished)) ms)")
         return store
     }
 }

@@ -21,22 +21,24 @@ struct ClaimTableBuilder {
     /// A claim that refers to an entity or article which failed its own checks is left out: the load fails anyway.
     mutating func append(_ decoded: DecodedClaim) {
         let claim = decoded.claim
-        guard articleOrdinals[claim.article] != nil,
-              claim.chain.allSatisfy({ entityOrdinals[$0.source] != nil && $0.recipient.map { entityOrdinals[$0] != nil } ?? true }),
-              claim.about.allSatisfy({ entityOrdinals[$0] != nil })
-        else { return }
         let text = decoded.fieldText
+        guard let article = articleOrdinals[claim.article] else { return }
         let span = text.byteRange(ofScalars: claim.span.start..<claim.span.end)
         let firstLink = UInt32(links.count)
         var weakest = Anonymity.named
         var modes: UInt16 = 0
         for link in claim.chain {
-            let source = UInt32(entityOrdinals[link.source]!)
+            guard let source = entityOrdinals[link.source].map(UInt32.init) else { return rollBack(links: firstLink) }
+            var recipient = LinkRecord.noEntity
+            if let id = link.recipient {
+                guard let ordinal = entityOrdinals[id] else { return rollBack(links: firstLink) }
+                recipient = UInt32(ordinal)
+            }
             weakest = max(weakest, entityAnonymity[Int(source)])
             modes |= link.mode.bit
-            var record = LinkRecord(source: source, recipient: link.recipient.map { UInt32(entityOrdinals[$0]!) } ?? LinkRecord.noEntity,
-                                    cueStart: LinkRecord.noEntity, cueEnd: 0, cueByteStart: 0, cueByteEnd: 0, mode: link.mode,
-                                    attributionType: link.attributionType, factuality: link.factuality, derivation: link.derivation)
+            var record = LinkRecord(source: source, recipient: recipient, cueStart: LinkRecord.noEntity, cueEnd: 0,
+                                    cueByteStart: 0, cueByteEnd: 0, mode: link.mode, attributionType: link.attributionType,
+                                    factuality: link.factuality, derivation: link.derivation)
             if let cue = link.cue {
                 let bytes = text.byteRange(ofScalars: cue.start..<cue.end)
                 record.cueStart = UInt32(cue.start)
@@ -47,15 +49,25 @@ struct ClaimTableBuilder {
             links.append(record)
         }
         let firstSubject = UInt32(subjects.count)
-        for subject in claim.about { subjects.append(UInt32(entityOrdinals[subject]!)) }
+        for subject in claim.about {
+            guard let ordinal = entityOrdinals[subject] else {
+                subjects.removeSubrange(Int(firstSubject)...)
+                return rollBack(links: firstLink)
+            }
+            subjects.append(UInt32(ordinal))
+        }
         records.append(ClaimRecord(
             id: strings.append(claim.id), text: strings.append(claim.text), proposition: strings.append(claim.proposition),
-            article: UInt32(articleOrdinals[claim.article]!), field: claim.span.field,
+            article: UInt32(article), field: claim.span.field,
             summaryIndex: UInt32(claim.span.index ?? 0), start: UInt32(claim.span.start), end: UInt32(claim.span.end),
             byteStart: UInt32(span.lowerBound), byteEnd: UInt32(span.upperBound),
             prefixBytes: UInt32(claim.span.prefix.utf8.count), suffixBytes: UInt32(claim.span.suffix.utf8.count),
             firstLink: firstLink, linkCount: UInt32(claim.chain.count), firstSubject: firstSubject,
             subjectCount: UInt32(claim.about.count), weakestAnonymity: weakest, modes: modes))
+    }
+
+    private mutating func rollBack(links first: UInt32) {
+        links.removeSubrange(Int(first)...)
     }
 
     /// Takes over another builder's claims, after this one's.

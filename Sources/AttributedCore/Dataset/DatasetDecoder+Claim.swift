@@ -208,9 +208,9 @@ extension DatasetDecoder {
 
 /// The keys each object of a claim may have, built once rather than per record.
 private enum ClaimKeys {
-    static let claim: Set = ["id", "article", "span", "text", "about", "proposition", "chain"]
-    static let span: Set = ["field", "start", "end", "exact", "prefix", "suffix"]
-    static let summarySpan = span.union(["index"])
-    static let link: Set = ["source", "cue", "mode", "attributionType", "factuality", "recipient", "derivation"]
-    static let cue: Set = ["text", "start", "end"]
+    static let claim = ["id", "article", "span", "text", "about", "proposition", "chain"]
+    static let span = ["field", "start", "end", "exact", "prefix", "suffix"]
+    static let summarySpan = span + ["index"]
+    static let link = ["source", "cue", "mode", "attributionType", "factuality", "recipient", "derivation"]
+    static let cue = ["text", "start", "end"]
 }

@@ -25,10 +25,15 @@ public enum DatasetLoader {
 
     /// nil when a record turned out to have a syntax error and the files must be parsed whole.
     private static func load(_ files: [SourceFile], parsingWholeFiles: Bool) throws(DatasetInvalid) -> Dataset? {
+        LoadTrace.mark("start")
         let issues = IssueCollector()
-        let scans = parallelMap(files.count) { index -> (RecordScanner.Scanned?, UInt64) in
-            (parsingWholeFiles ? nil : RecordScanner.scan(files[index].bytes), DatasetVersion.hash(of: files[index]))
+        // Scanning a file and hashing it are separate tasks, so that one large file keeps both cores busy too.
+        let tasks = parallelMap(files.count * 2) { task -> (RecordScanner.Scanned?, UInt64) in
+            let file = files[task / 2]
+            if task % 2 == 1 { return (nil, DatasetVersion.hash(of: file)) }
+            return (parsingWholeFiles ? nil : RecordScanner.scan(file.bytes), 0)
         }
+        let scans = files.indices.map { (tasks[2 * $0].0, tasks[2 * $0 + 1].1) }
         var records = RecordSources()
         var notes: [String] = []
         for (file, (scanned, _)) in zip(files, scans) {
@@ -45,6 +50,7 @@ public enum DatasetLoader {
             }
         }
 
+        LoadTrace.mark("scan")
         // Entities and articles: few, decoded on this thread.
         guard let entityNodes = parseAll(records.entities, issues), let articleNodes = parseAll(records.articles, issues)
         else { return nil }
@@ -55,6 +61,7 @@ public enum DatasetLoader {
         let articles = articleNodes.compactMap { decoder.decodeArticle($0) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         decoder.register(articles)
 
+        LoadTrace.mark("entities and articles")
         // Claims: many, decoded on every core into compact records.
         let entityOrdinals = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
         let articleOrdinals = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
@@ -75,6 +82,7 @@ public enum DatasetLoader {
             return chunk
         }
         guard !results.contains(where: \.syntaxError) else { return nil }
+        LoadTrace.mark("claims")
 
         // Merged in record order, each worker's part released as soon as it is copied.
         var builder = results[0].builder
@@ -84,6 +92,7 @@ public enum DatasetLoader {
             results[index].builder = ClaimTableBuilder()
         }
         let claims = builder.build(articles: articles, entityIds: entities.map(\.id))
+        LoadTrace.mark("merge and sort")
         let claimIssues = IssueCollector()
         if !issues.isEmpty || results.contains(where: { !$0.issues.isEmpty }) || claims.repeatedIds {
             reportDuplicateClaims(claimSources, claimIssues)

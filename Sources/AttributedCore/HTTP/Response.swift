@@ -14,8 +14,8 @@ public struct Response: Sendable {
         case bytes([UInt8])
         /// Rendered once at load; the server answers with a response object it built for it then.
         case representation(Representation)
-        /// A dataset resource, rendered only when its bytes are needed: not for a 304, and not when the server
-        /// still holds a response it built for the same resource.
+        /// Rendered only when its bytes are needed: not for a 304, and, for a dataset resource, not when the
+        /// server still holds a response it built for the same resource.
         case rendered(RenderedBody)
     }
 
@@ -49,9 +49,10 @@ public struct Response: Sendable {
     }
 }
 
-/// A dataset resource's body, with the key a server may cache the finished response under.
+/// A body rendered when needed, with the key a server may cache the finished response under (nil: a list,
+/// assembled per request).
 public struct RenderedBody: Sendable {
-    public let key: ResourceKey
+    public let key: ResourceKey?
     public let render: @Sendable () -> [UInt8]
 }
 

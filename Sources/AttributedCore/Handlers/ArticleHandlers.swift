@@ -3,7 +3,7 @@ enum ArticleHandlers {
         let store = try context.dataset()
         let page = try PageRequest(context.parameters(allowed: PageRequest.parameterNames))
             .take(.all(store.articles.count), count: store.articles.count) { store.articles[$0].id }
-        return ListResponse.make(page, for: context.request) { store.writeArticle($0, into: &$1) }
+        return ListResponse.make(page, for: context.request, etag: { store.etags.articles[$0] }) { store.writeArticle($0, into: &$1) }
     }
 
     static func item(_ context: RouteContext) throws(Problem) -> Response {
@@ -19,7 +19,7 @@ enum ArticleHandlers {
         let article = try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")
         let page = try request.take(.list(store.claimsOfArticle, article), count: store.claims.count) { store.claims.id(of: $0) }
         let json = store.claimJSON
-        return ListResponse.make(page, for: context.request) { json.write($0, into: &$1) }
+        return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { json.write($0, into: &$1) }
     }
 }
 

@@ -7,7 +7,7 @@ enum EntityHandlers {
         let store = try context.dataset()
         let parameters = try context.parameters(allowed: EntityQuery.parameterNames)
         let page = try EntityQuery(parameters).page(PageRequest(parameters), in: store)
-        return ListResponse.make(page, for: context.request) { store.entityBodies.write($0, into: &$1) }
+        return ListResponse.make(page, for: context.request, etag: { store.etags.entities[$0] }) { store.entityBodies.write($0, into: &$1) }
     }
 
     static func item(_ context: RouteContext) throws(Problem) -> Response {
@@ -30,6 +30,6 @@ enum EntityHandlers {
         }
         let page = try PageRequest(parameters).take(.list(lists, entity), count: store.claims.count) { store.claims.id(of: $0) }
         let json = store.claimJSON
-        return ListResponse.make(page, for: context.request) { json.write($0, into: &$1) }
+        return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { json.write($0, into: &$1) }
     }
 }

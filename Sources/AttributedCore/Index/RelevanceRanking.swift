@@ -64,26 +64,15 @@ enum RelevanceRanking {
 
 extension TermIndex {
     /// The BM25 relevance of `document` for query words given as the cursors `words` (each a term or a union of the
-    /// terms it prefixes), all positioned on `document`: the sum over matched (word, term) pairs. Terms are added in
-    /// id order whatever a union's heap order, so a document's score does not depend on the path that reached it.
-    func relevance(of words: some Sequence<PostingCursor>, at document: UInt32) -> Double {
+    /// terms it prefixes, `ranges[i]` being word i's terms), all positioned on `document`: each word is one term
+    /// whose frequency is the sum of its matched terms' (see `TermIndex+BM25`).
+    func relevance(of words: some Sequence<PostingCursor>, ranges: [Range<Int>], at document: UInt32) -> Double {
         var total = 0.0
-        for word in words {
-            var single: (term: Int, position: Int)?
-            var several: [(term: Int, position: Int)] = []
-            word.forEachPostingOnCurrent { term, position in
-                if single == nil && several.isEmpty {
-                    single = (term, position)
-                } else {
-                    if let first = single { several.append(first); single = nil }
-                    several.append((term, position))
-                }
-            }
-            if let single {
-                total += bm25(term: single.term, frequency: Int(frequencies[single.position]), document: document)
-            }
-            for match in several.sorted(by: { $0.term < $1.term }) {
-                total += bm25(term: match.term, frequency: Int(frequencies[match.position]), document: document)
+        for (word, range) in zip(words, ranges) {
+            var frequency = 0
+            word.forEachPostingOnCurrent { _, position in frequency += Int(frequencies[position]) }
+            if frequency > 0 {
+                total += bm25(inverseDocumentFrequency: inverseDocumentFrequency(of: range), frequency: frequency, document: document)
             }
         }
         return total

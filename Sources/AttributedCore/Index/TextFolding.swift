@@ -1,5 +1,3 @@
-import Foundation  // only for the compatibility decomposition of runs that hold a non-ASCII letter, mark or symbol
-
 /// Splits text into search terms and folds them, the same way for indexed text and for query words.
 ///
 /// The rules, applied to the text's Unicode scalars:
@@ -28,57 +26,37 @@ enum TextFolding {
     }
 
     /// The core: each term's folded UTF-8 bytes, valid only during the call (the indexer interns them without making
-    /// a `String`). ASCII is folded by a byte loop; a run holding a non-ASCII letter, mark, number or symbol goes
-    /// through `foldUnicodeRun`. Non-ASCII punctuation, spaces and controls (curly quotes, dashes, no-break spaces)
-    /// separate in the byte loop too: their compatibility decompositions hold no letter or digit, so splitting there
-    /// before decomposing gives the same terms.
+    /// a `String`). ASCII is folded by a byte loop; a non-ASCII scalar appends its `ScalarFolding` bytes, where a zero
+    /// byte ends the term.
     static func forEachTermBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { utf8 in
             guard !utf8.isEmpty else { return }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { lowered in
-                var runStart = 0        // first byte of the current run in `utf8`
-                var loweredCount = 0    // folded bytes of the current run so far, when it is all ASCII
-                var runIsASCII = true
-                var index = 0
-
-                func endRun(at end: Int) {
-                    if !runIsASCII {
-                        foldUnicodeRun(UnsafeBufferPointer(rebasing: utf8[runStart..<end]), body)
-                    } else if loweredCount > 0 {
-                        body(UnsafeBufferPointer(rebasing: lowered[0..<loweredCount]))
-                    }
-                    loweredCount = 0
-                    runIsASCII = true
-                }
-
-                while index < utf8.count {
-                    let byte = utf8[index]
-                    if byte < 0x80 {
-                        if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
-                            lowered[loweredCount] = byte
-                            loweredCount += 1
-                        } else if byte &- UInt8(ascii: "A") < 26 {
-                            lowered[loweredCount] = byte | 0x20
-                            loweredCount += 1
-                        } else {
-                            endRun(at: index)
-                            runStart = index + 1
-                        }
-                        index += 1
-                        continue
-                    }
-                    let (scalar, length) = decodeScalar(utf8, at: index)
-                    if separatesBeforeFolding(scalar) {
-                        endRun(at: index)
-                        runStart = index + length
+            var term = TermBuffer(capacity: utf8.count + 16)
+            defer { term.deallocate() }
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
+                        term.append(byte)
+                    } else if byte &- UInt8(ascii: "A") < 26 {
+                        term.append(byte | 0x20)
                     } else {
-                        runIsASCII = false
+                        term.flush(body)
                     }
-                    index += length
+                    index += 1
+                    continue
                 }
-                endRun(at: utf8.count)
+                let (scalar, length) = decodeScalar(utf8, at: index)
+                ScalarFolding.withFolded(scalar) { folded in
+                    for byte in folded {
+                        if byte == 0 { term.flush(body) } else { term.append(byte) }
+                    }
+                }
+                index += length
             }
+            term.flush(body)
         }
     }
 
@@ -91,63 +69,42 @@ enum TextFolding {
         for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
+}
 
-    /// Punctuation, spaces and controls: checked over every scalar, their NFKD forms hold no letter, number or
-    /// kept mark, so they separate whether or not the text is decomposed first.
+/// The bytes of the term being folded: a manually grown buffer, since folding can lengthen a term (`ﬃ` → `ffi`) and
+/// an array append in the innermost loop would cost a uniqueness and capacity check per byte.
+private struct TermBuffer {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        start = .allocate(capacity: capacity)
+    }
+
     @inline(__always)
-    private static func separatesBeforeFolding(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation, .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
-            true
-        default:
-            false
-        }
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow() }
+        start[count] = byte
+        count += 1
     }
 
-    /// The slow path for one run between separators that holds a non-ASCII scalar: rules 1–4 scalar by scalar.
-    private static func foldUnicodeRun(_ run: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let decomposed = String(decoding: run, as: UTF8.self).decomposedStringWithCompatibilityMapping
-        var term: [UInt8] = []
-        func flush() {
-            if !term.isEmpty { term.withUnsafeBufferPointer(body) }
-            term.removeAll(keepingCapacity: true)
-        }
-        for scalar in decomposed.unicodeScalars {
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                switch lower.properties.generalCategory {
-                case .nonspacingMark, .enclosingMark, .format:
-                    continue
-                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                     .decimalNumber, .letterNumber, .otherNumber, .spacingMark:
-                    if let spelled = spelledOut(lower) {
-                        term.append(contentsOf: spelled.utf8)
-                    } else {
-                        term.append(contentsOf: String(lower).utf8)
-                    }
-                default:
-                    flush()
-                }
-            }
-        }
-        flush()
+    /// Hands the term, if any, to `body` and starts the next one.
+    @inline(__always)
+    mutating func flush(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard count > 0 else { return }
+        body(UnsafeBufferPointer(start: start, count: count))
+        count = 0
     }
 
-    /// Lower-case letters that NFKD leaves alone but a reader would type without their stroke or ligature.
-    private static func spelledOut(_ scalar: Unicode.Scalar) -> String? {
-        switch scalar {
-        case "ß": "ss"
-        case "æ": "ae"
-        case "œ": "oe"
-        case "ø": "o"
-        case "đ", "ð": "d"
-        case "þ": "th"
-        case "ł": "l"
-        case "ħ": "h"
-        case "ŧ": "t"
-        case "ı": "i"
-        case "ς": "σ"
-        default: nil
-        }
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: start, count: count)
+        start.deallocate()
+        start = larger
+        capacity *= 2
     }
+
+    func deallocate() { start.deallocate() }
 }

@@ -30,20 +30,18 @@ struct ClaimQuery {
 
     func page(_ page: PageRequest, in store: Store) throws(Problem) -> Page {
         let words = search?.cursors(in: store.claimText) ?? []
-        guard var filters = filterCursors(in: store) else {
-            try page.checkCursor(for: order)
-            return .empty
-        }
+        guard var filters = filterCursors(in: store) else { return .empty }
         if filters.isEmpty, words.isEmpty { filters = [.all(store.claims.count)] }
         var conjunction = Conjunction(filters + words)
         let id = { (ordinal: Int) in store.claims.id(of: ordinal) }
         switch order {
         case .id:
-            return page.take(&conjunction, from: try page.firstOrdinal(count: store.claims.count, id: id), id: id)
+            return page.take(&conjunction, from: page.firstOrdinal(count: store.claims.count, id: id), id: id)
         case .relevance:
             let wordPositions = filters.count..<(filters.count + words.count)
-            return try page.takeRanked(&conjunction, claims: store.claims) { conjunction, ordinal in
-                store.claimText.relevance(of: conjunction.cursors[wordPositions], at: ordinal)
+            let ranges = search?.ranges(in: store.claimText) ?? []
+            return page.takeRanked(&conjunction, claims: store.claims) { conjunction, ordinal in
+                store.claimText.relevance(of: conjunction.cursors[wordPositions], ranges: ranges, at: ordinal)
             }
         }
     }

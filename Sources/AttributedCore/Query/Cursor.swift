@@ -1,13 +1,12 @@
 import Foundation
 
 /// The opaque keyset cursor of a list, base64url without padding. In id order it holds the last id of a page; in
-/// relevance order, a 0 byte, the last score's exact bit pattern and the last id, so paging stays exact even
-/// between equal scores. Any well-formed cursor is a position, so it stays meaningful for a given dataset version.
+/// relevance order, a 0 byte (no id starts with one), the last score's exact bit pattern and the last id, so
+/// paging stays exact even between equal scores. Any well-formed cursor is a position, so it stays meaningful for a
+/// given dataset version; one of the other order's form is a position before the first item.
 enum Cursor: Equatable {
     case afterId([UInt8])
     case afterMatch(score: Double, id: [UInt8])
-
-    static let wrongOrder = Problem.invalidParameter("cursor", "query parameter \"cursor\" was issued for another sort order")
 
     var encoded: String {
         var bytes: [UInt8]
@@ -34,11 +33,8 @@ enum Cursor: Equatable {
         let invalid = Problem.invalidParameter("cursor", "query parameter \"cursor\" is not a cursor this server issued")
         guard alphabet, cursor.utf8.count % 4 != 1, let data = Data(base64Encoded: base64) else { throw invalid }
         let bytes = [UInt8](data)
-        guard bytes.first == 0 else { return .afterId(bytes) }
-        guard bytes.count >= 9 else { throw invalid }
+        guard bytes.first == 0, bytes.count >= 9 else { return .afterId(bytes) }
         let bits = bytes[1..<9].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let score = Double(bitPattern: bits)
-        guard score.isFinite else { throw invalid }
-        return .afterMatch(score: score, id: Array(bytes[9...]))
+        return .afterMatch(score: Double(bitPattern: bits), id: Array(bytes[9...]))
     }
 }

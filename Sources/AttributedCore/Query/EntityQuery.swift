@@ -16,6 +16,6 @@ struct EntityQuery {
         if cursors.isEmpty { cursors = [.all(store.entities.count)] }
         var conjunction = Conjunction(cursors)
         let id = { (ordinal: Int) in store.entities[ordinal].id }
-        return page.take(&conjunction, from: try page.firstOrdinal(count: store.entities.count, id: id), id: id)
+        return page.take(&conjunction, from: page.firstOrdinal(count: store.entities.count, id: id), id: id)
     }
 }

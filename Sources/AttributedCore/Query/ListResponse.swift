@@ -1,25 +1,34 @@
 /// A list body, `{"items":[...],"next":...}`, with each item rendered into the same buffer.
 enum ListResponse {
-    static func make(_ page: Page, for request: Request, render: (Int, inout JSONOutput) -> Void) -> Response {
-        var output = JSONOutput(capacity: 64 + page.ordinals.count * 1024)
-        output.raw(#"{"items":["#)
-        for (position, ordinal) in page.ordinals.enumerated() {
-            if position > 0 { output.raw(",") }
-            render(ordinal, &output)
-        }
-        output.raw(#"],"next":"#)
-        output.optionalString(page.next)
-        output.raw("}")
-
-        var headers = StandardHeaders.success(contentType: MediaType.json, etag: ETag.strong(for: output.bytes),
+    /// `etag` gives each item's own tag: the list's tag combines them with the next cursor, which together decide
+    /// every byte of the body, so a conditional request is answered without rendering any item.
+    static func make(_ page: Page, for request: Request, etag: (Int) -> UInt64,
+                     render: @escaping @Sendable (Int, inout JSONOutput) -> Void) -> Response {
+        var hash = Hash64(seed: 0x6c69_7374)  // "list"
+        for ordinal in page.ordinals { hash.combine(etag(ordinal)) }
+        hash.combine(page.next ?? "")
+        var headers = StandardHeaders.success(contentType: MediaType.json, etag: ResourceETags.quoted(hash.value),
                                               cacheControl: CacheControl.data)
         if let next = page.next {
             headers.append(HTTPHeader("Link", "<\(nextURL(for: request, cursor: next))>; rel=\"next\""))
         }
-        var response = Response(status: 200, headers: headers, body: .bytes(output.bytes))
+        let body = RenderedBody(key: nil) {
+            var output = JSONOutput(capacity: 64 + page.ordinals.count * 1024)
+            output.raw(#"{"items":["#)
+            for (position, ordinal) in page.ordinals.enumerated() {
+                if position > 0 { output.raw(",") }
+                render(ordinal, &output)
+            }
+            output.raw(#"],"next":"#)
+            output.optionalString(page.next)
+            output.raw("}")
+            return output.bytes
+        }
+        var response = Response(status: 200, headers: headers, body: .rendered(body))
         response.examined = page.examined
         return response
     }
+
     /// The same request with the cursor of the next page, parameters kept in their order.
     static func nextURL(for request: Request, cursor: String) -> String {
         var items = request.query.filter { $0.name != "cursor" }

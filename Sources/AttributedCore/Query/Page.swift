@@ -22,9 +22,13 @@ struct PageRequest {
     }
 
     /// The keyset position in id order: the first ordinal whose id sorts after the cursor's.
-    func firstOrdinal(count: Int, id: (Int) -> String) throws(Problem) -> UInt32 {
-        guard let after else { return 0 }
-        guard case .afterId(let key) = after else { throw Cursor.wrongOrder }
+    func firstOrdinal(count: Int, id: (Int) -> String) -> UInt32 {
+        let key: [UInt8]
+        switch after {
+        case nil: return 0
+        case .afterId(let id): key = id
+        case .afterMatch: return 0  // the other order's cursor: before the first item
+        }
         var low = 0
         var high = count
         while low < high {
@@ -54,7 +58,7 @@ struct PageRequest {
     /// A page of a whole collection, or of one posting list, in id order.
     func take(_ cursor: PostingCursor, count: Int, id: (Int) -> String) throws(Problem) -> Page {
         var conjunction = Conjunction([cursor])
-        return take(&conjunction, from: try firstOrdinal(count: count, id: id), id: id)
+        return take(&conjunction, from: firstOrdinal(count: count, id: id), id: id)
     }
 }
 

@@ -15,6 +15,11 @@ struct SearchQuery {
     /// never widens a result to everything.
     func cursors(in index: TermIndex) -> [PostingCursor] {
         guard !terms.isEmpty else { return [.empty] }
-        return terms.map { PostingCursor.union(index.postings, index.termRange(prefix: $0)) }
+        return ranges(in: index).map { PostingCursor.union(index.postings, $0) }
+    }
+
+    /// Each word's terms: the dictionary range it prefixes.
+    func ranges(in index: TermIndex) -> [Range<Int>] {
+        terms.map { index.termRange(prefix: $0) }
     }
 }

@@ -2,9 +2,9 @@
 /// without rendering. A claim's and an article's tag is the hash of its rendered body; a provenance chain's
 /// combines the tags of the claim and of every entity it inlines, all of which determine its bytes.
 struct ResourceETags: Sendable {
-    private let claims: [UInt64]
-    private let articles: [UInt64]
-    private let entities: [UInt64]
+    let claims: [UInt64]
+    let articles: [UInt64]
+    let entities: [UInt64]
     private let provenance: [UInt64]
 
     init(claims: [UInt64], articles: [UInt64], entityBodies: EntityBodies, entityCount: Int, claimTable: ClaimTable) {
@@ -54,5 +54,5 @@ struct ResourceETags: Sendable {
         return hash.value
     }
 
-    private static func quoted(_ value: UInt64) -> String { "\"\(Hash64.hex(value))\"" }
+    static func quoted(_ value: UInt64) -> String { "\"\(Hash64.hex(value))\"" }
 }

@@ -48,30 +48,34 @@ public final class Store: Sendable {
         articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
         entityIndex = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
 
-        // Two independent halves, one per core: the indexes, and the bodies' ETags (which render every body once).
-        let (claims, articles, entities, entityIndex) = (self.claims, self.articles, self.entities, self.entityIndex)
+        // Two independent halves, one per core: the text indexes; the filters' lists and the bodies' ETags (which
+        // render every body once).
+        let (claims, articles, entities) = (self.claims, self.articles, self.entities)
         let halves = parallelMap(2) { half -> Any in
-            if half == 0 { return StoreIndexes(claims: claims, articleCount: articles.count, entities: entities) }
-            return (ResourceETags.claims(claims, entities: entities), ResourceETags.articles(articles, claims: claims))
+            if half == 0 { return SearchIndexes(claims: claims, entities: entities) }
+            return (FilterIndexes(claims: claims, articleCount: articles.count, entities: entities),
+                    ResourceETags.claims(claims, entities: entities), ResourceETags.articles(articles, claims: claims))
         }
-        let indexes = halves[0] as! StoreIndexes
-        let (claimETags, articleETags) = halves[1] as! ([UInt64], [UInt64])
-        claimIndex = indexes.claimIndex
-        claimsOfArticle = indexes.claimsOfArticle
-        claimsBySource = indexes.claimsBySource
-        claimsBySubject = indexes.claimsBySubject
-        claimsByEntity = indexes.claimsByEntity
-        entitiesByKind = indexes.entitiesByKind
-        facets = indexes.facets
-        claimText = indexes.claimText
-        entityText = indexes.entityText
+        LoadTrace.mark("indexes and etags")
+        let search = halves[0] as! SearchIndexes
+        let (filters, claimETags, articleETags) = halves[1] as! (FilterIndexes, [UInt64], [UInt64])
+        claimIndex = filters.claimIndex
+        claimsOfArticle = filters.claimsOfArticle
+        claimsBySource = filters.claimsBySource
+        claimsBySubject = filters.claimsBySubject
+        claimsByEntity = filters.claimsByEntity
+        entitiesByKind = filters.entitiesByKind
+        facets = filters.facets
+        claimText = search.claimText
+        entityText = search.entityText
 
-        let (bySource, bySubject) = (claimsBySource, claimsBySubject)
+        let (bySource, bySubject, entityIndex) = (claimsBySource, claimsBySubject, self.entityIndex)
         entityBodies = EntityBodies(entities: entities, entityIndex: entityIndex,
                                     claimsAsSource: { bySource[$0].count }, claimsAsSubject: { bySubject[$0].count })
         etags = ResourceETags(claims: claimETags, articles: articleETags, entityBodies: entityBodies,
                               entityCount: entities.count, claimTable: claims)
 
+        LoadTrace.mark("entity bodies and provenance etags")
         var builder = RepresentationBuilder(makeSlot: { .dataset($0) })
         readiness = builder.add(Self.readinessJSON(version: version, loadedAt: loadedAt, articles: articles.count,
                                                    entities: entities.count, claims: claims.count),

@@ -1,5 +1,5 @@
-/// Every index of a store, built in one pass over the claims (on one core, while the other renders ETags).
-struct StoreIndexes: @unchecked Sendable {
+/// The posting lists of the filters, built in one pass over the claims.
+struct FilterIndexes: @unchecked Sendable {
     let claimIndex: ClaimIdIndex
     let claimsOfArticle: PostingLists
     let claimsBySource: PostingLists
@@ -8,8 +8,6 @@ struct StoreIndexes: @unchecked Sendable {
     /// Entity ordinals per `EntityKind`, in declaration order.
     let entitiesByKind: PostingLists
     let facets: ClaimFacets
-    let claimText: TermIndex
-    let entityText: TermIndex
 
     init(claims: ClaimTable, articleCount: Int, entities: [Entity]) {
         claimIndex = ClaimIdIndex(claims)
@@ -22,12 +20,43 @@ struct StoreIndexes: @unchecked Sendable {
         var bySource = PostingListsBuilder(listCount: entities.count)
         var bySubject = PostingListsBuilder(listCount: entities.count)
         var byEntity = PostingListsBuilder(listCount: entities.count)
+        var sources: [UInt32] = []
+        var subjects: [UInt32] = []
+        var either: [UInt32] = []
+        for (ordinal, record) in claims.records.enumerated() {
+            let claim = UInt32(ordinal)
+            ofArticle.append(claim, toList: Int(record.article))
+            claims.distinctSources(of: record, into: &sources)
+            for source in sources { bySource.append(claim, toList: Int(source)) }
+            subjects.removeAll(keepingCapacity: true)
+            subjects += claims.subjectOrdinals(of: record)
+            subjects.sortAndRemoveRepeats()
+            for subject in subjects { bySubject.append(claim, toList: Int(subject)) }
+            either.removeAll(keepingCapacity: true)
+            either += sources
+            either += subjects
+            either.sortAndRemoveRepeats()
+            for entity in either { byEntity.append(claim, toList: Int(entity)) }
+        }
+        claimsOfArticle = ofArticle.build()
+        claimsBySource = bySource.build()
+        claimsBySubject = bySubject.build()
+        claimsByEntity = byEntity.build()
+        facets = ClaimFacets(claims)
+    }
+}
+
+/// `q`: the inverted indexes over claims (their text, their span, and the names, aliases and descriptors of the
+/// sources on their chain) and over entities (name, aliases, descriptor).
+struct SearchIndexes: @unchecked Sendable {
+    let claimText: TermIndex
+    let entityText: TermIndex
+
+    init(claims: ClaimTable, entities: [Entity]) {
         var claimText = TermIndexBuilder()
         var entityText = TermIndexBuilder()
-
         // Each entity's words once: every claim with that source on its chain gets them.
         var entityTerms: [[UInt32]] = []
-        var entityOwnTerms: [[UInt32]] = []
         for entity in entities {
             var terms: [UInt32] = []
             var own: [UInt32] = []
@@ -36,40 +65,19 @@ struct StoreIndexes: @unchecked Sendable {
                 entityText.termIDs(in: text, into: &own)
             }
             entityTerms.append(terms)
-            entityOwnTerms.append(own)
+            entityText.addDocument(own)
         }
-        for terms in entityOwnTerms { entityText.addDocument(terms) }
-
         var sources: [UInt32] = []
-        var either: [UInt32] = []
         var terms: [UInt32] = []
-        for (ordinal, record) in claims.records.enumerated() {
-            let claim = UInt32(ordinal)
-            ofArticle.append(claim, toList: Int(record.article))
-            sources = claims.chain(of: record).map(\.source)
-            sources.sort()
-            Self.removeRepeats(&sources)
-            for source in sources { bySource.append(claim, toList: Int(source)) }
-            let subjects = Array(claims.subjectOrdinals(of: record)).sorted()
-            for subject in subjects { bySubject.append(claim, toList: Int(subject)) }
-            either = (sources + subjects).sorted()
-            Self.removeRepeats(&either)
-            for entity in either { byEntity.append(claim, toList: Int(entity)) }
-
+        for record in claims.records {
             terms.removeAll(keepingCapacity: true)
             claimText.termIDs(in: claims.strings.string(record.text), into: &terms)
-            let exact = claims.withFieldText(of: record) {
-                ClaimTable.string($0, Int(record.byteStart)..<Int(record.byteEnd))
-            }
+            let exact = claims.withFieldText(of: record) { ClaimTable.string($0, Int(record.byteStart)..<Int(record.byteEnd)) }
             claimText.termIDs(in: exact, into: &terms)
+            claims.distinctSources(of: record, into: &sources)
             for source in sources { terms += entityTerms[Int(source)] }
             claimText.addDocument(terms)
         }
-        claimsOfArticle = ofArticle.build()
-        claimsBySource = bySource.build()
-        claimsBySubject = bySubject.build()
-        claimsByEntity = byEntity.build()
-        facets = ClaimFacets(claims)
         self.claimText = claimText.build()
         self.entityText = entityText.build()
     }
@@ -78,10 +86,22 @@ struct StoreIndexes: @unchecked Sendable {
     static func searchableTexts(of entity: Entity) -> [String] {
         [entity.name, entity.descriptor].compactMap { $0 } + entity.aliases
     }
+}
 
-    private static func removeRepeats(_ sorted: inout [UInt32]) {
+extension ClaimTable {
+    /// The entities on a claim's chain, ascending, each once.
+    func distinctSources(of record: ClaimRecord, into sources: inout [UInt32]) {
+        sources.removeAll(keepingCapacity: true)
+        for link in chain(of: record) { sources.append(link.source) }
+        sources.sortAndRemoveRepeats()
+    }
+}
+
+extension [UInt32] {
+    mutating func sortAndRemoveRepeats() {
+        sort()
         var last: UInt32?
-        sorted.removeAll { value in
+        removeAll { value in
             defer { last = value }
             return value == last
         }
