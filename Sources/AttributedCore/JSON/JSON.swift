@@ -50,13 +50,32 @@ public indirect enum JSON: Sendable {
         string.withUTF8 { writeString(utf8: $0, into: &output) }
     }
 
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+
     /// Escapes only what JSON requires (quote, backslash, control characters); runs without any pass through as is.
     static func writeString(utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var runStart = 0
         var index = 0
         let count = utf8.count
+        let raw = UnsafeRawBufferPointer(utf8)
         while index < count {
+            // Eight bytes at a time while none needs escaping (the usual case): SWAR tests for a byte < 0x20, '"'
+            // or '\\' (exact as to whether any byte matches).
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if !Self.needsEscape(word) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = utf8[index]
             // One comparison for the common case: printable ASCII other than '"' and '\\', or any UTF-8 byte ≥ 0x80.
             if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {

@@ -1,19 +1,26 @@
 /// A claim as the API shows it: the input fields in the format's order, then the computed ones (depth, origin,
-/// weakest anonymity). The span's and cues' texts are read from the article by offset.
-struct ClaimJSON {
+/// weakest anonymity). The span's and cues' texts are read from the article by offset; ids are copied already
+/// quoted. One per store, shared: a class, so that rendering a list does not copy its tables for every item.
+final class ClaimJSON: Sendable {
     let claims: ClaimTable
-    let entities: [Entity]
+    private let entityIds: QuotedStrings
+    private let articleIds: QuotedStrings
+
+    init(claims: ClaimTable, entities: [Entity]) {
+        self.claims = claims
+        entityIds = QuotedStrings(entities.lazy.map(\.id))
+        articleIds = QuotedStrings(claims.articles.lazy.map(\.id))
+    }
 
     func write(_ ordinal: Int, into out: inout JSONOutput) {
         let record = claims.records[ordinal]
-        let article = claims.articles[Int(record.article)]
         claims.withFieldText(of: record) { text in
             out.raw(#"{"id":"#)
             claims.strings.withBytes(record.id) { out.string(utf8: $0) }
             out.raw(#","article":"#)
-            out.string(article.id)
+            articleIds.write(Int(record.article), into: &out)
             out.raw(#","span":{"field":"#)
-            out.string(record.field.rawValue)
+            out.raw(record.field.quoted)
             if record.field == .summary {
                 out.raw(#","index":"#)
                 out.int(record.summaryIndex)
@@ -30,8 +37,12 @@ struct ClaimJSON {
             out.string(utf8: slice(text, record.byteEnd, record.byteEnd + record.suffixBytes))
             out.raw(#"},"text":"#)
             claims.strings.withBytes(record.text) { out.string(utf8: $0) }
-            out.raw(#","about":"#)
-            out.strings(claims.subjectOrdinals(of: record).lazy.map { entities[Int($0)].id })
+            out.raw(#","about":["#)
+            for (index, subject) in claims.subjectOrdinals(of: record).enumerated() {
+                if index > 0 { out.raw(",") }
+                entityIds.write(Int(subject), into: &out)
+            }
+            out.raw("]")
             out.raw(#","proposition":"#)
             claims.strings.withBytes(record.proposition) { out.string(utf8: $0) }
             out.raw(#","chain":["#)
@@ -39,17 +50,17 @@ struct ClaimJSON {
             for (position, link) in claims.chain(of: record).enumerated() {
                 if position > 0 { out.raw(",") }
                 out.raw(#"{"source":"#)
-                out.string(entities[Int(link.source)].id)
-                writeLinkFields(link, in: text, into: &out) { recipient, out in out.string(entities[Int(recipient)].id) }
+                entityIds.write(Int(link.source), into: &out)
+                writeLinkFields(link, in: text, into: &out) { recipient, out in entityIds.write(Int(recipient), into: &out) }
                 out.raw("}")
                 origin = Int(link.source)
             }
             out.raw(#"],"depth":"#)
             out.int(record.linkCount)
             out.raw(#","origin":"#)
-            out.string(entities[origin].id)
+            entityIds.write(origin, into: &out)
             out.raw(#","weakestAnonymity":"#)
-            out.string(record.weakestAnonymity.rawValue)
+            out.raw(record.weakestAnonymity.quoted)
             out.raw("}")
         }
     }
@@ -71,15 +82,15 @@ struct ClaimJSON {
             out.raw("null")
         }
         out.raw(#","mode":"#)
-        out.string(link.mode.rawValue)
+        out.raw(link.mode.quoted)
         out.raw(#","attributionType":"#)
-        out.string(link.attributionType.rawValue)
+        out.raw(link.attributionType.quoted)
         out.raw(#","factuality":"#)
-        out.string(link.factuality.rawValue)
+        out.raw(link.factuality.quoted)
         out.raw(#","recipient":"#)
         if link.recipient == LinkRecord.noEntity { out.raw("null") } else { recipient(link.recipient, &out) }
         out.raw(#","derivation":"#)
-        out.optionalString(link.derivation?.rawValue)
+        out.raw(link.derivation?.quoted ?? "null")
     }
 
     private func slice(_ text: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> UnsafeBufferPointer<UInt8> {

@@ -1,9 +1,16 @@
 /// The chain from the publication down to the origin, each link with its entities inlined, plus every entity the
 /// response mentions (subjects, sources, recipients, and what those point at), so one request renders the chain.
-struct ProvenanceJSON {
+final class ProvenanceJSON: Sendable {
     let claim: ClaimJSON
     /// Each entity's prerendered body.
     let entityBodies: EntityBodies
+    private let entityIds: QuotedStrings
+
+    init(claim: ClaimJSON, entityBodies: EntityBodies, entities: [Entity]) {
+        self.claim = claim
+        self.entityBodies = entityBodies
+        entityIds = QuotedStrings(entities.lazy.map(\.id))
+    }
 
     func write(_ ordinal: Int, into out: inout JSONOutput) {
         let claims = claim.claims
@@ -25,7 +32,7 @@ struct ProvenanceJSON {
         out.raw(#"],"entities":{"#)
         for (index, entity) in mentionedEntities(of: record).enumerated() {
             if index > 0 { out.raw(",") }
-            out.string(claim.entities[Int(entity)].id)
+            entityIds.write(Int(entity), into: &out)
             out.raw(":")
             entityBodies.write(Int(entity), into: &out)
         }

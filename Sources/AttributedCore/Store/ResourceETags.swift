@@ -7,12 +7,12 @@ struct ResourceETags: Sendable {
     let entities: [UInt64]
     private let provenance: [UInt64]
 
-    init(claims: [UInt64], articles: [UInt64], entityBodies: EntityBodies, entityCount: Int, claimTable: ClaimTable) {
+    init(claims: [UInt64], articles: [UInt64], entityBodies: EntityBodies, entityCount: Int, provenance json: ProvenanceJSON) {
         self.claims = claims
         self.articles = articles
         entities = (0..<entityCount).map { Self.hash(entityBodies.body($0)) }
         let entities = self.entities
-        let json = ProvenanceJSON(claim: ClaimJSON(claims: claimTable, entities: []), entityBodies: entityBodies)
+        let claimTable = json.claim.claims
         provenance = claimTable.records.indices.map { ordinal in
             var hash = Hash64(seed: 0x7072_6f76)  // "prov": not the claim's own tag
             hash.combine(claims[ordinal])
@@ -26,10 +26,9 @@ struct ResourceETags: Sendable {
     func entity(_ ordinal: Int) -> String { Self.quoted(entities[ordinal]) }
     func provenance(_ ordinal: Int) -> String { Self.quoted(provenance[ordinal]) }
 
-    static func claims(_ claims: ClaimTable, entities: [Entity]) -> [UInt64] {
-        let json = ClaimJSON(claims: claims, entities: entities)
+    static func claims(_ json: ClaimJSON) -> [UInt64] {
         var output = JSONOutput(capacity: 4096)
-        return claims.indices.map { ordinal in
+        return json.claims.indices.map { ordinal in
             output.bytes.removeAll(keepingCapacity: true)
             json.write(ordinal, into: &output)
             return hash(output.bytes)

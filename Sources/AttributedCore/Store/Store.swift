@@ -30,6 +30,8 @@ public final class Store: Sendable {
     let entityText: TermIndex
 
     let entityBodies: EntityBodies
+    let claimJSON: ClaimJSON
+    let provenanceJSON: ProvenanceJSON
     let etags: ResourceETags
     let readiness: Representation
     /// The representations the server may prebuild native responses for.
@@ -51,11 +53,13 @@ public final class Store: Sendable {
         // Two independent halves, one per core: the text indexes; the filters' lists and the bodies' ETags (which
         // render every body once).
         let (claims, articles, entities) = (self.claims, self.articles, self.entities)
+        let claimJSON = ClaimJSON(claims: claims, entities: entities)
         let halves = parallelMap(2) { half -> Any in
             if half == 0 { return SearchIndexes(claims: claims, entities: entities) }
             return (FilterIndexes(claims: claims, articleCount: articles.count, entities: entities),
-                    ResourceETags.claims(claims, entities: entities), ResourceETags.articles(articles, claims: claims))
+                    ResourceETags.claims(claimJSON), ResourceETags.articles(articles, claims: claims))
         }
+        self.claimJSON = claimJSON
         LoadTrace.mark("indexes and etags")
         let search = halves[0] as! SearchIndexes
         let (filters, claimETags, articleETags) = halves[1] as! (FilterIndexes, [UInt64], [UInt64])
@@ -72,8 +76,9 @@ public final class Store: Sendable {
         let (bySource, bySubject, entityIndex) = (claimsBySource, claimsBySubject, self.entityIndex)
         entityBodies = EntityBodies(entities: entities, entityIndex: entityIndex,
                                     claimsAsSource: { bySource[$0].count }, claimsAsSubject: { bySubject[$0].count })
+        provenanceJSON = ProvenanceJSON(claim: claimJSON, entityBodies: entityBodies, entities: entities)
         etags = ResourceETags(claims: claimETags, articles: articleETags, entityBodies: entityBodies,
-                              entityCount: entities.count, claimTable: claims)
+                              entityCount: entities.count, provenance: provenanceJSON)
 
         LoadTrace.mark("entity bodies and provenance etags")
         var builder = RepresentationBuilder(makeSlot: { .dataset($0) })
@@ -83,8 +88,6 @@ public final class Store: Sendable {
         representations = builder.representations
     }
 
-    var claimJSON: ClaimJSON { ClaimJSON(claims: claims, entities: entities) }
-    var provenanceJSON: ProvenanceJSON { ProvenanceJSON(claim: claimJSON, entityBodies: entityBodies) }
 
     public var counts: (articles: Int, entities: Int, claims: Int) { (articles.count, entities.count, claims.count) }
 

@@ -1,0 +1,51 @@
+@testable import AttributedCore
+import Testing
+
+/// The string writer skips eight bytes at a time when none needs escaping: it must escape exactly what the plain
+/// byte-by-byte rule escapes, wherever the byte stands.
+@Suite struct JSONWriterTests {
+    static func reference(_ string: String) -> [UInt8] {
+        var output: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output += Array(#"\""#.utf8)
+            case UInt8(ascii: "\\"): output += Array(#"\\"#.utf8)
+            case 0x0A: output += Array(#"\n"#.utf8)
+            case 0x0D: output += Array(#"\r"#.utf8)
+            case 0x09: output += Array(#"\t"#.utf8)
+            case 0..<0x20: output += Array(String(format: "\\u%04x", byte).utf8)
+            default: output.append(byte)
+            }
+        }
+        return output + [UInt8(ascii: "\"")]
+    }
+
+    @Test func everySpecialByteAtEveryPositionOfAWord() {
+        let specials: [Character] = ["\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", " ", "é", "😀", "!", "#", "]", "\u{1}"]
+        for special in specials {
+            for position in 0..<20 {
+                let string = String(repeating: "a", count: position) + String(special) + String(repeating: "b", count: 19 - position)
+                var output: [UInt8] = []
+                JSON.writeString(string, into: &output)
+                #expect(output == Self.reference(string), "\(special.debugDescription) at \(position)")
+            }
+        }
+    }
+
+    @Test func randomStrings() {
+        var state: UInt64 = 0x1234_5678
+        let alphabet = Array("ab \"\\\n\t\u{0}\u{1F}é€😀xyz0123456789-_/".unicodeScalars)
+        for _ in 0..<500 {
+            var scalars = String.UnicodeScalarView()
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 58) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                scalars.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            let string = String(scalars)
+            var output: [UInt8] = []
+            JSON.writeString(string, into: &output)
+            #expect(output == Self.reference(string))
+        }
+    }
+}
