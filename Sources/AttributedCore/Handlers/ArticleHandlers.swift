@@ -17,7 +17,7 @@ enum ArticleHandlers {
         let store = try context.dataset()
         let request = try PageRequest(context.parameters(allowed: PageRequest.parameterNames))
         let article = try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")
-        let page = try request.take(.list(store.claimsOfArticle, article), count: store.claims.count) { store.claims.id(of: $0) }
+        let page = try request.take(.list(store.filters.claimsOfArticle, article), count: store.claims.count) { store.claims.id(of: $0) }
         let json = store.claimJSON
         return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { json.write($0, into: &$1) }
     }
@@ -25,7 +25,7 @@ enum ArticleHandlers {
 
 extension Store {
     func writeArticle(_ ordinal: Int, into output: inout JSONOutput) {
-        ArticleJSON.write(articles[ordinal], claimIds: claimsOfArticle[ordinal].lazy.map { self.claims.id(of: Int($0)) },
+        ArticleJSON.write(articles[ordinal], claimIds: filters.claimsOfArticle[ordinal].lazy.map { self.claims.id(of: Int($0)) },
                           into: &output)
     }
 }

@@ -24,9 +24,9 @@ enum EntityHandlers {
         let role: Role? = try parameters.choice("role")
         let entity = try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")
         let lists = switch role {
-        case .source: store.claimsBySource
-        case .subject: store.claimsBySubject
-        case nil: store.claimsByEntity
+        case .source: store.filters.claimsBySource
+        case .subject: store.filters.claimsBySubject
+        case nil: store.filters.claimsByEntity
         }
         let page = try PageRequest(parameters).take(.list(lists, entity), count: store.claims.count) { store.claims.id(of: $0) }
         let json = store.claimJSON

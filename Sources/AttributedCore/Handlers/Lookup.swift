@@ -6,7 +6,7 @@ enum Lookup {
     }
 
     static func claim(_ id: String, in store: Store) throws(Problem) -> Int {
-        guard let ordinal = store.claimIndex.ordinal(of: id, in: store.claims) else {
+        guard let ordinal = store.filters.claimIndex.ordinal(of: id, in: store.claims) else {
             throw .notFound("no claim with id \(quoted(id))")
         }
         return ordinal

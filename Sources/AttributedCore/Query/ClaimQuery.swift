@@ -29,7 +29,7 @@ struct ClaimQuery {
     }
 
     func page(_ page: PageRequest, in store: Store) throws(Problem) -> Page {
-        let words = search?.cursors(in: store.claimText) ?? []
+        let words = search?.cursors(in: store.search.claimText) ?? []
         guard var filters = filterCursors(in: store) else { return .empty }
         if filters.isEmpty, words.isEmpty { filters = [.all(store.claims.count)] }
         var conjunction = Conjunction(filters + words)
@@ -39,9 +39,9 @@ struct ClaimQuery {
             return page.take(&conjunction, from: page.firstOrdinal(count: store.claims.count, id: id), id: id)
         case .relevance:
             let wordPositions = filters.count..<(filters.count + words.count)
-            let ranges = search?.ranges(in: store.claimText) ?? []
+            let ranges = search?.ranges(in: store.search.claimText) ?? []
             return page.takeRanked(&conjunction, claims: store.claims) { conjunction, ordinal in
-                store.claimText.relevance(of: conjunction.cursors[wordPositions], ranges: ranges, at: ordinal)
+                store.search.claimText.relevance(of: conjunction.cursors[wordPositions], ranges: ranges, at: ordinal)
             }
         }
     }
@@ -52,19 +52,19 @@ struct ClaimQuery {
         var cursors: [PostingCursor] = []
         if let article {
             guard let ordinal = store.articleIndex[article] else { return nil }
-            cursors.append(.list(store.claimsOfArticle, ordinal))
+            cursors.append(.list(store.filters.claimsOfArticle, ordinal))
         }
         if let entity {
             guard let ordinal = store.entityIndex[entity] else { return nil }
-            cursors.append(.list(store.claimsByEntity, ordinal))
+            cursors.append(.list(store.filters.claimsByEntity, ordinal))
         }
         if let source {
             guard let ordinal = store.entityIndex[source] else { return nil }
-            cursors.append(.list(store.claimsBySource, ordinal))
+            cursors.append(.list(store.filters.claimsBySource, ordinal))
         }
         if anonymity != nil || mode != nil || minimumDepth != nil {
-            guard let facet = store.facets.list(anonymity: anonymity, mode: mode, minimumDepth: minimumDepth) else { return nil }
-            cursors.append(.list(store.facets.lists, facet))
+            guard let facet = store.filters.facets.list(anonymity: anonymity, mode: mode, minimumDepth: minimumDepth) else { return nil }
+            cursors.append(.list(store.filters.facets.lists, facet))
         }
         return cursors
     }

@@ -11,8 +11,8 @@ struct EntityQuery {
     }
 
     func page(_ page: PageRequest, in store: Store) throws(Problem) -> Page {
-        var cursors = search?.cursors(in: store.entityText) ?? []
-        if let kind { cursors.append(.list(store.entitiesByKind, EntityKind.allCases.firstIndex(of: kind)!)) }
+        var cursors = search?.cursors(in: store.search.entityText) ?? []
+        if let kind { cursors.append(.list(store.filters.entitiesByKind, EntityKind.allCases.firstIndex(of: kind)!)) }
         if cursors.isEmpty { cursors = [.all(store.entities.count)] }
         var conjunction = Conjunction(cursors)
         let id = { (ordinal: Int) in store.entities[ordinal].id }

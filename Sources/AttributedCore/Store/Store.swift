@@ -16,18 +16,10 @@ public final class Store: Sendable {
 
     let articleIndex: [String: Int]
     let entityIndex: [String: Int]
-    let claimIndex: ClaimIdIndex
-
-    /// Claim ordinals, ascending, per article / per entity on the chain / per subject / per either.
-    let claimsOfArticle: PostingLists
-    let claimsBySource: PostingLists
-    let claimsBySubject: PostingLists
-    let claimsByEntity: PostingLists
-    let entitiesByKind: PostingLists
-    let facets: ClaimFacets
+    /// The claim id table and the posting list of every filter value.
+    let filters: FilterIndexes
     /// `q` over claims (text, span, the chain's sources' names, aliases and descriptors) and over entities.
-    let claimText: TermIndex
-    let entityText: TermIndex
+    let search: SearchIndexes
 
     let entityBodies: EntityBodies
     let claimJSON: ClaimJSON
@@ -61,19 +53,11 @@ public final class Store: Sendable {
         }
         self.claimJSON = claimJSON
         LoadTrace.mark("indexes and etags")
-        let search = halves[0] as! SearchIndexes
+        search = halves[0] as! SearchIndexes
         let (filters, claimETags, articleETags) = halves[1] as! (FilterIndexes, [UInt64], [UInt64])
-        claimIndex = filters.claimIndex
-        claimsOfArticle = filters.claimsOfArticle
-        claimsBySource = filters.claimsBySource
-        claimsBySubject = filters.claimsBySubject
-        claimsByEntity = filters.claimsByEntity
-        entitiesByKind = filters.entitiesByKind
-        facets = filters.facets
-        claimText = search.claimText
-        entityText = search.entityText
+        self.filters = filters
 
-        let (bySource, bySubject, entityIndex) = (claimsBySource, claimsBySubject, self.entityIndex)
+        let (bySource, bySubject, entityIndex) = (filters.claimsBySource, filters.claimsBySubject, self.entityIndex)
         entityBodies = EntityBodies(entities: entities, entityIndex: entityIndex,
                                     claimsAsSource: { bySource[$0].count }, claimsAsSubject: { bySubject[$0].count })
         provenanceJSON = ProvenanceJSON(claim: claimJSON, entityBodies: entityBodies, entities: entities)
