@@ -17,10 +17,11 @@ final class DatasetDecoder {
         for entity in entities { self.entities[entity.id] = entity }
     }
 
-    func register(_ articles: [Article]) {
-        for article in articles {
+    /// The articles with their texts as offset spaces (built on every core by the loader).
+    func register(_ articles: [Article], texts: [ArticleText]) {
+        for (article, text) in zip(articles, texts) {
             self.articles[article.id] = article
-            articleTexts[article.id] = ArticleText(article)
+            articleTexts[article.id] = text
         }
     }
 

@@ -51,15 +51,18 @@ public enum DatasetLoader {
         }
 
         LoadTrace.mark("scan")
-        // Entities and articles: few, decoded on this thread.
+        // Entities, then articles (which need entity kinds): parsed and decoded in chunks on every core, their issues
+        // kept in record order.
         guard let entityNodes = parseAll(records.entities, issues), let articleNodes = parseAll(records.articles, issues)
         else { return nil }
         let registry = IdRegistry(articles: articleNodes, entities: entityNodes, issues)
         let decoder = DatasetDecoder(registry: registry, issues: issues)
-        let entities = entityNodes.compactMap { decoder.decodeEntity($0) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let entities = decodeAll(entityNodes, decoder, issues) { $0.decodeEntity($1) }
+            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         decoder.register(entities)
-        let articles = articleNodes.compactMap { decoder.decodeArticle($0) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        decoder.register(articles)
+        let articles = decodeAll(articleNodes, decoder, issues) { $0.decodeArticle($1) }
+            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        decoder.register(articles, texts: parallelMap(articles.count) { ArticleText(articles[$0]) })
 
         LoadTrace.mark("entities and articles")
         // Claims: many, decoded on every core into compact records.
@@ -116,14 +119,36 @@ public enum DatasetLoader {
         }
     }
 
+    /// Every record's node, parsed in chunks on every core; nil on a syntax error.
     private static func parseAll(_ sources: RecordList, _ issues: IssueCollector) -> [RecordNode]? {
-        var nodes: [RecordNode] = []
-        nodes.reserveCapacity(sources.count)
-        for position in 0..<sources.count {
-            guard let node = sources[position].node(reportingDuplicateKeysTo: issues) else { return nil }
-            nodes.append(node)
+        let parts = chunks(of: sources.count, parts: ProcessInfo.processInfo.activeProcessorCount * 2)
+        let results = parallelMap(parts.count) { part -> (nodes: [RecordNode]?, issues: IssueCollector) in
+            let chunkIssues = IssueCollector()
+            var nodes: [RecordNode] = []
+            nodes.reserveCapacity(parts[part].count)
+            for position in parts[part] {
+                guard let node = sources[position].node(reportingDuplicateKeysTo: chunkIssues) else { return (nil, chunkIssues) }
+                nodes.append(node)
+            }
+            return (nodes, chunkIssues)
         }
-        return nodes
+        guard results.allSatisfy({ $0.nodes != nil }) else { return nil }
+        for result in results { issues.append(result.issues) }
+        return results.flatMap { $0.nodes! }
+    }
+
+    /// Decodes records in chunks on every core, each chunk reporting to its own collector; the issues are then
+    /// taken over in record order.
+    private static func decodeAll<Record>(_ nodes: [RecordNode], _ decoder: DatasetDecoder, _ issues: IssueCollector,
+                                          _ decode: (DatasetDecoder, RecordNode) -> Record?) -> [Record] {
+        let parts = chunks(of: nodes.count, parts: ProcessInfo.processInfo.activeProcessorCount * 2)
+        let results = parallelMap(parts.count) { part -> (records: [Record], issues: IssueCollector) in
+            let chunkIssues = IssueCollector()
+            let worker = decoder.reporting(to: chunkIssues)
+            return (parts[part].compactMap { decode(worker, nodes[$0]) }, chunkIssues)
+        }
+        for result in results { issues.append(result.issues) }
+        return results.flatMap(\.records)
     }
 
     /// Checks the top-level object and hands its records over; returns the file's notes.

@@ -53,5 +53,16 @@ struct ResourceETags: Sendable {
         return hash.value
     }
 
-    static func quoted(_ value: UInt64) -> String { "\"\(Hash64.hex(value))\"" }
+    /// `"` + 16 hex digits + `"`, written straight into the string's storage: this runs on every request.
+    static func quoted(_ value: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 18) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            buffer[0] = UInt8(ascii: "\"")
+            for index in 0..<16 {
+                buffer[1 + index] = digits.utf8Start[Int(value >> (60 - 4 * UInt64(index)) & 0xF)]
+            }
+            buffer[17] = UInt8(ascii: "\"")
+            return 18
+        }
+    }
 }
