@@ -167,3 +167,34 @@ import Testing
         }
     }
 }
+
+/// Dataset resources are rendered per request, and hot ones are kept as finished responses (admitted on their
+/// second miss): every way through must send the same bytes as the in-process API.
+@Suite struct LiveRenderedResourceTests {
+    @Test func passAdmitAndHitSendTheSameBytes() throws {
+        let live = try LiveServer()
+        let client = try live.client()
+        for path in ["/v1/claims/c09", "/v1/claims/c09/provenance", "/v1/entities/karachi", "/v1/articles/is-emerging-in-karachi"] {
+            let expected = LiveServer.api.respond(to: Request(path: path), store: LiveServer.seed)
+            for attempt in 1...4 {
+                let reply = try client.request("GET", path)
+                #expect(reply.status == 200)
+                #expect(reply.body == expected.bodyBytes, "\(path), request \(attempt)")
+                #expect(reply.header("ETag") == expected.header("ETag"))
+            }
+        }
+    }
+
+    @Test func aReloadedDatasetIsNeverAnsweredFromTheOldOnesCache() throws {
+        let live = try LiveServer()
+        let client = try live.client()
+        for _ in 1...3 { _ = try client.request("GET", "/v1/claims/c09") }  // cached by now
+        let changed = try DatasetLoader.load(files: [("seed.json", Array(String(decoding: FileManager.default.contents(
+            atPath: BundledResources.seedDatasetPath!)!, as: UTF8.self)
+            .replacingOccurrences(of: "Some militants arrived in Karachi and made a new group that was IS\",",
+                                  with: "Some militants arrived in Karachi, it is claimed\",").utf8))])
+        try live.server.serve(Store(changed))
+        let reply = try client.request("GET", "/v1/claims/c09")
+        #expect(String(decoding: reply.body, as: UTF8.self).contains("it is claimed"))
+    }
+}

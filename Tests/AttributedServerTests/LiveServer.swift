@@ -4,6 +4,7 @@ import Foundation
 
 /// The real daemon, in process, on 127.0.0.1 and a free port; stopped when the test lets go of it.
 final class LiveServer {
+    static let api = API(openAPISpecification: BundledResources.openAPISpecification())
     static let seed: Store = {
         do { return Store(try DatasetLoader.load(path: BundledResources.seedDatasetPath!)) } catch {
             fatalError("the seed dataset must load: \(error)")
