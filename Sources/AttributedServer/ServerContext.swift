@@ -20,8 +20,13 @@ final class ServerContext: Sendable {
 
     var dataset: ServedDataset? { current.withLock { $0 } }
 
-    func serve(_ dataset: ServedDataset) {
+    /// Swaps the dataset in; returns the one it replaces.
+    @discardableResult
+    func serve(_ dataset: ServedDataset) -> ServedDataset? {
         // The old dataset lives on until the last request holding it finishes.
-        current.withLock { $0 = dataset }
+        current.withLock { current in
+            defer { current = dataset }
+            return current
+        }
     }
 }
