@@ -23,8 +23,10 @@ enum StandardHeaders {
         HTTPHeader("Access-Control-Expose-Headers", "ETag, Link"),
     ]
 
+    /// One array literal, not a concatenation: this runs for every rendered response.
     static func success(contentType: String, etag: String, cacheControl: String) -> [HTTPHeader] {
-        [HTTPHeader("Content-Type", contentType), HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", cacheControl)] + cors
+        [HTTPHeader("Content-Type", contentType), HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", cacheControl),
+         cors[0], cors[1]]
     }
 
     static func notModified(etag: String, cacheControl: String) -> [HTTPHeader] {
