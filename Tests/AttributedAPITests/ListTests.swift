@@ -1,4 +1,5 @@
 @testable import AttributedCore
+import Foundation
 import Testing
 
 @Suite struct ListTests {
@@ -86,3 +87,22 @@ import Testing
 }
 
 import Foundation
+
+/// List items come from a cache of hot claims' bodies once a page is asked again: every way through gives the
+/// same bytes, and each item is exactly the claim's own body.
+@Suite struct ListedClaimBodiesTests {
+    @Test func aPageAskedAgainIsByteIdentical() throws {
+        let store = try Store(DatasetLoader.load(path: BundledResources.seedDatasetPath!))
+        let ask = { SeedAPI.get("/v1/claims?limit=28", store: store).bodyBytes }
+        let first = ask()
+        #expect(ask() == first)  // second miss: admitted
+        #expect(ask() == first)  // hit
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(first)) as? [String: Any])["items"] as? [[String: Any]]
+        #expect(items?.count == 28)
+        for id in ["c01", "c15", "c28"] {
+            let single = SeedAPI.get("/v1/claims/\(id)", store: store).bodyBytes
+            let listed = SeedAPI.get("/v1/claims?limit=28", store: store).bodyBytes
+            #expect(listed.firstRange(of: single) != nil, "\(id)")
+        }
+    }
+}

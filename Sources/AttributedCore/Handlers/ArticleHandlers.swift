@@ -18,8 +18,7 @@ enum ArticleHandlers {
         let request = try PageRequest(context.parameters(allowed: PageRequest.parameterNames))
         let article = try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")
         let page = try request.take(.list(store.filters.claimsOfArticle, article), count: store.claims.count) { store.claims.id(of: $0) }
-        let json = store.claimJSON
-        return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { json.write($0, into: &$1) }
+        return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 }
 

@@ -3,8 +3,7 @@ enum ClaimHandlers {
         let store = try context.dataset()
         let parameters = try context.parameters(allowed: ClaimQuery.parameterNames)
         let page = try ClaimQuery(parameters).page(PageRequest(parameters), in: store)
-        let json = store.claimJSON
-        return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { json.write($0, into: &$1) }
+        return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 
     static func item(_ context: RouteContext) throws(Problem) -> Response {

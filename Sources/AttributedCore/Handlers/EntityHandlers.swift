@@ -29,7 +29,6 @@ enum EntityHandlers {
         case nil: store.filters.claimsByEntity
         }
         let page = try PageRequest(parameters).take(.list(lists, entity), count: store.claims.count) { store.claims.id(of: $0) }
-        let json = store.claimJSON
-        return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { json.write($0, into: &$1) }
+        return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 }

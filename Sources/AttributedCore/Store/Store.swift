@@ -24,6 +24,8 @@ public final class Store: Sendable {
     let entityBodies: EntityBodies
     let claimJSON: ClaimJSON
     let provenanceJSON: ProvenanceJSON
+    /// Hot claims' bodies, for list pages asked again.
+    let listedClaims = RenderedBodyCache()
     let etags: ResourceETags
     let readiness: Representation
     /// The representations the server may prebuild native responses for.
@@ -74,6 +76,11 @@ public final class Store: Sendable {
 
 
     public var counts: (articles: Int, entities: Int, claims: Int) { (articles.count, entities.count, claims.count) }
+
+    /// A claim as a list item.
+    func writeListedClaim(_ ordinal: Int, into output: inout JSONOutput) {
+        listedClaims.write(ordinal, into: &output) { claimJSON.write(ordinal, into: &$0) }
+    }
 
     private static func readinessJSON(version: String, loadedAt: String, articles: Int, entities: Int, claims: Int) -> JSON {
         .object([
