@@ -49,3 +49,23 @@ import Testing
         }
     }
 }
+
+/// Vocabulary values are written between quotes without escaping: each must be a plain word.
+@Suite struct VocabularySpellingTests {
+    static func plain<V: JSONVocabulary>(_: V.Type) -> Bool {
+        V.allCases.allSatisfy { value in
+            var output: [UInt8] = []
+            JSON.writeString(value.rawValue, into: &output)
+            return output == [UInt8(ascii: "\"")] + Array(value.rawValue.utf8) + [UInt8(ascii: "\"")]
+        }
+    }
+
+    @Test func everySpellingNeedsNoEscaping() {
+        #expect(Self.plain(ArticleField.self))
+        #expect(Self.plain(Anonymity.self))
+        #expect(Self.plain(AttributionMode.self))
+        #expect(Self.plain(AttributionType.self))
+        #expect(Self.plain(Factuality.self))
+        #expect(Self.plain(Derivation.self))
+    }
+}

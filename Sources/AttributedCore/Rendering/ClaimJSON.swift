@@ -19,22 +19,13 @@ final class ClaimJSON: Sendable {
             claims.strings.withBytes(record.id) { out.string(utf8: $0) }
             out.raw(#","article":"#)
             articleIds.write(Int(record.article), into: &out)
-            out.raw(#","span":{"field":"#)
-            out.raw(record.field.quoted)
-            if record.field == .summary {
-                out.raw(#","index":"#)
-                out.int(record.summaryIndex)
-            }
-            out.raw(#","start":"#)
-            out.int(record.start)
-            out.raw(#","end":"#)
-            out.int(record.end)
-            out.raw(#","exact":"#)
-            out.string(utf8: slice(text, record.byteStart, record.byteEnd))
-            out.raw(#","prefix":"#)
-            out.string(utf8: slice(text, record.byteStart - record.prefixBytes, record.byteStart))
-            out.raw(#","suffix":"#)
-            out.string(utf8: slice(text, record.byteEnd, record.byteEnd + record.suffixBytes))
+            out.member(#","span":{"field":"#, record.field)
+            if record.field == .summary { out.member(#","index":"#, record.summaryIndex) }
+            out.member(#","start":"#, record.start)
+            out.member(#","end":"#, record.end)
+            out.member(#","exact":"#, utf8: slice(text, record.byteStart, record.byteEnd))
+            out.member(#","prefix":"#, utf8: slice(text, record.byteStart - record.prefixBytes, record.byteStart))
+            out.member(#","suffix":"#, utf8: slice(text, record.byteEnd, record.byteEnd + record.suffixBytes))
             out.raw(#"},"text":"#)
             claims.strings.withBytes(record.text) { out.string(utf8: $0) }
             out.raw(#","about":["#)
@@ -55,12 +46,10 @@ final class ClaimJSON: Sendable {
                 out.raw("}")
                 origin = Int(link.source)
             }
-            out.raw(#"],"depth":"#)
-            out.int(record.linkCount)
+            out.member(#"],"depth":"#, record.linkCount)
             out.raw(#","origin":"#)
             entityIds.write(origin, into: &out)
-            out.raw(#","weakestAnonymity":"#)
-            out.raw(record.weakestAnonymity.quoted)
+            out.member(#","weakestAnonymity":"#, record.weakestAnonymity)
             out.raw("}")
         }
     }
@@ -71,26 +60,20 @@ final class ClaimJSON: Sendable {
                          recipient: (UInt32, inout JSONOutput) -> Void) {
         out.raw(#","cue":"#)
         if link.hasCue {
-            out.raw(#"{"text":"#)
-            out.string(utf8: slice(text, link.cueByteStart, link.cueByteEnd))
-            out.raw(#","start":"#)
-            out.int(link.cueStart)
-            out.raw(#","end":"#)
-            out.int(link.cueEnd)
+            out.member(#"{"text":"#, utf8: slice(text, link.cueByteStart, link.cueByteEnd))
+            out.member(#","start":"#, link.cueStart)
+            out.member(#","end":"#, link.cueEnd)
             out.raw("}")
         } else {
             out.raw("null")
         }
-        out.raw(#","mode":"#)
-        out.raw(link.mode.quoted)
-        out.raw(#","attributionType":"#)
-        out.raw(link.attributionType.quoted)
-        out.raw(#","factuality":"#)
-        out.raw(link.factuality.quoted)
+        out.member(#","mode":"#, link.mode)
+        out.member(#","attributionType":"#, link.attributionType)
+        out.member(#","factuality":"#, link.factuality)
         out.raw(#","recipient":"#)
         if link.recipient == LinkRecord.noEntity { out.raw("null") } else { recipient(link.recipient, &out) }
         out.raw(#","derivation":"#)
-        out.raw(link.derivation?.quoted ?? "null")
+        if let derivation = link.derivation { out.vocabulary(derivation) } else { out.raw("null") }
     }
 
     private func slice(_ text: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> UnsafeBufferPointer<UInt8> {

@@ -44,4 +44,21 @@ struct JSONOutput {
         }
         bytes.append(UInt8(ascii: "]"))
     }
+
+    // A member: its key (with the comma or brace before it, as raw JSON) and its value.
+
+    mutating func member(_ key: StaticString, _ value: UInt32) {
+        raw(key)
+        int(value)
+    }
+
+    mutating func member(_ key: StaticString, utf8 value: UnsafeBufferPointer<UInt8>) {
+        raw(key)
+        string(utf8: value)
+    }
+
+    mutating func member(_ key: StaticString, _ value: some JSONVocabulary) {
+        raw(key)
+        vocabulary(value)
+    }
 }

@@ -20,75 +20,21 @@ struct QuotedStrings: Sendable {
     }
 }
 
-// The JSON of each value of the closed vocabularies, quoted: constant bytes, no escaping per request.
+/// A value of a closed vocabulary (`docs/dataset-format.md`), written as a JSON string. The spellings are plain
+/// ASCII words (a test checks every one), so they are copied between quotes without an escaping pass.
+protocol JSONVocabulary: RawRepresentable<String>, CaseIterable {}
 
-extension ArticleField {
-    var quoted: StaticString {
-        switch self {
-        case .headline: #""headline""#
-        case .summary: #""summary""#
-        case .body: #""body""#
-        }
-    }
-}
+extension ArticleField: JSONVocabulary {}
+extension Anonymity: JSONVocabulary {}
+extension AttributionMode: JSONVocabulary {}
+extension AttributionType: JSONVocabulary {}
+extension Factuality: JSONVocabulary {}
+extension Derivation: JSONVocabulary {}
 
-extension Anonymity {
-    var quoted: StaticString {
-        switch self {
-        case .named: #""named""#
-        case .partiallyIdentified: #""partially_identified""#
-        case .anonymous: #""anonymous""#
-        case .unspecified: #""unspecified""#
-        }
-    }
-}
-
-extension AttributionMode {
-    var quoted: StaticString {
-        switch self {
-        case .narration: #""narration""#
-        case .directQuote: #""direct_quote""#
-        case .indirectSpeech: #""indirect_speech""#
-        case .mixedQuote: #""mixed_quote""#
-        case .documentCitation: #""document_citation""#
-        case .impersonalReport: #""impersonal_report""#
-        case .declinedComment: #""declined_comment""#
-        case .observation: #""observation""#
-        }
-    }
-}
-
-extension AttributionType {
-    var quoted: StaticString {
-        switch self {
-        case .assertion: #""assertion""#
-        case .belief: #""belief""#
-        case .fact: #""fact""#
-        case .eventuality: #""eventuality""#
-        }
-    }
-}
-
-extension Factuality {
-    var quoted: StaticString {
-        switch self {
-        case .certainlyTrue: #""CT+""#
-        case .certainlyFalse: #""CT-""#
-        case .probablyTrue: #""PR+""#
-        case .probablyFalse: #""PR-""#
-        case .possiblyTrue: #""PS+""#
-        case .possiblyFalse: #""PS-""#
-        case .certainOfOneOrTheOther: #""CTu""#
-        case .uncommitted: #""Uu""#
-        }
-    }
-}
-
-extension Derivation {
-    var quoted: StaticString {
-        switch self {
-        case .quotation: #""quotation""#
-        case .paraphrase: #""paraphrase""#
-        }
+extension JSONOutput {
+    mutating func vocabulary(_ value: some JSONVocabulary) {
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: value.rawValue.utf8)
+        bytes.append(UInt8(ascii: "\""))
     }
 }
