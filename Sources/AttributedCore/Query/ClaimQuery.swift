@@ -7,6 +7,9 @@ struct ClaimQuery {
     static let parameterNames: Set = PageRequest.parameterNames.union(
         ["article", "entity", "source", "anonymity", "mode", "min_depth", "q", "sort"])
 
+    /// What `min_depth` may be.
+    static let minimumDepths = 1...64
+
     var article: String?
     /// A subject of the claim, or a source anywhere on its chain.
     var entity: String?
@@ -23,7 +26,7 @@ struct ClaimQuery {
         source = try parameters.string("source")
         anonymity = try parameters.choice("anonymity")
         mode = try parameters.choice("mode")
-        minimumDepth = try parameters.integer("min_depth", in: 1...64)
+        minimumDepth = try parameters.integer("min_depth", in: Self.minimumDepths)
         search = try SearchQuery(parameters)
         order = try ListOrder.parse(parameters, hasSearch: search != nil)
     }

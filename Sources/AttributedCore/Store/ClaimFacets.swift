@@ -1,7 +1,7 @@
 /// Posting lists for the low-cardinality filters taken together: weakest anonymity (or any), a mode on the chain
 /// (or any), and a minimum depth. Two large lists can have a tiny intersection (`anonymity=named` and
 /// `mode=impersonal_report`); one list per combination answers any mix of these filters by reading exactly its
-/// matches. A claim is in 2 × (its modes + 1) × its depth lists.
+/// matches. A claim is in 2 × (its modes + 1) × its depth lists (depth counted up to 64).
 struct ClaimFacets: Sendable {
     private static let anonymityChoices = Anonymity.allCases.count + 1
     private static let modeChoices = AttributionMode.allCases.count + 1
@@ -9,7 +9,8 @@ struct ClaimFacets: Sendable {
     let maximumDepth: Int
 
     init(_ claims: ClaimTable) {
-        let maximumDepth = claims.records.lazy.map { Int($0.linkCount) }.max() ?? 0
+        // `min_depth` goes up to 64: deeper lists would never be read.
+        let maximumDepth = min(ClaimQuery.minimumDepths.upperBound, claims.records.lazy.map { Int($0.linkCount) }.max() ?? 0)
         var builder = PostingListsBuilder(listCount: Self.anonymityChoices * Self.modeChoices * max(1, maximumDepth))
         let anyAnonymity = Anonymity.allCases.count
         let anyMode = AttributionMode.allCases.count
@@ -18,7 +19,7 @@ struct ClaimFacets: Sendable {
             for (index, mode) in AttributionMode.allCases.enumerated() where record.modes & mode.bit != 0 { modes.append(index) }
             for anonymity in [record.weakestAnonymity.rank, anyAnonymity] {
                 for mode in modes {
-                    for depth in 1...Int(record.linkCount) {
+                    for depth in 1...min(Int(record.linkCount), maximumDepth) {
                         builder.append(UInt32(ordinal), toList: Self.list(anonymity, mode, depth, maximumDepth))
                     }
                 }

@@ -50,3 +50,32 @@ import Testing
         #expect(examined("/v1/claims?q=zebra&anonymity=named&mode=direct_quote&min_depth=2", store: store) == 1)
     }
 }
+
+/// `min_depth` goes up to 64; a chain may be longer, and still matches every `min_depth` up to 64.
+@Suite struct DeepChainTests {
+    @Test func aChainDeeperThan64MatchesMinDepth64() throws {
+        let people = [SearchCorpus.Person(id: "ann", name: "Ann"), SearchCorpus.Person(id: "bob", name: "Bob")]
+        let json = SearchCorpus.json([(text: "It was said.", source: "ann"), (text: "It was not.", source: "bob")], people: people)
+        var dataset = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        var claims = try #require(dataset["claims"] as? [[String: Any]])
+        var chain = try #require(claims[0]["chain"] as? [[String: Any]])
+        let hop = chain[1]
+        for position in 2..<70 {
+            var link = hop
+            link["source"] = position.isMultiple(of: 2) ? "bob" : "ann"
+            link["derivation"] = "paraphrase"
+            link["mode"] = "indirect_speech"
+            chain.append(link)
+        }
+        claims[0]["chain"] = chain
+        dataset["claims"] = claims
+        let bytes = try JSONSerialization.data(withJSONObject: dataset)
+        let store = try Store(DatasetLoader.load(files: [("deep.json", [UInt8](bytes))]))
+        let ids = { (target: String) in SearchCorpus.api(store, target).itemIds }
+        #expect(ids("/v1/claims?min_depth=64") == ["c0000"])
+        #expect(ids("/v1/claims?min_depth=64&mode=indirect_speech&anonymity=named") == ["c0000"])
+        #expect(ids("/v1/claims?min_depth=3") == ["c0000"])
+        #expect(ids("/v1/claims?min_depth=2") == ["c0000", "c0001"])
+        #expect(SearchCorpus.api(store, "/v1/claims/c0000").object["depth"] as? Int == 70)
+    }
+}
