@@ -67,13 +67,17 @@ extension TermIndex {
     /// terms it prefixes, `ranges[i]` being word i's terms), all positioned on `document`: each word is one term
     /// whose frequency is the sum of its matched terms' (see `TermIndex+BM25`).
     func relevance(of words: some Sequence<PostingCursor>, ranges: [Range<Int>], at document: UInt32) -> Double {
+        relevance(of: words, inverseDocumentFrequencies: ranges.map(inverseDocumentFrequency(of:)), at: document)
+    }
+
+    /// The same with each word's idf computed once per query rather than once per match.
+    func relevance(of words: some Sequence<PostingCursor>, inverseDocumentFrequencies idfs: [Double],
+                   at document: UInt32) -> Double {
         var total = 0.0
-        for (word, range) in zip(words, ranges) {
+        for (word, idf) in zip(words, idfs) {
             var frequency = 0
             word.forEachPostingOnCurrent { _, position in frequency += Int(frequencies[position]) }
-            if frequency > 0 {
-                total += bm25(inverseDocumentFrequency: inverseDocumentFrequency(of: range), frequency: frequency, document: document)
-            }
+            if frequency > 0 { total += bm25(inverseDocumentFrequency: idf, frequency: frequency, document: document) }
         }
         return total
     }

@@ -42,9 +42,10 @@ struct ClaimQuery {
             return page.take(&conjunction, from: page.firstOrdinal(count: store.claims.count, id: id), id: id)
         case .relevance:
             let wordPositions = filters.count..<(filters.count + words.count)
-            let ranges = search?.ranges(in: store.search.claimText) ?? []
+            let index = store.search.claimText
+            let idfs = (search?.ranges(in: index) ?? []).map(index.inverseDocumentFrequency(of:))
             return page.takeRanked(&conjunction, claims: store.claims) { conjunction, ordinal in
-                store.search.claimText.relevance(of: conjunction.cursors[wordPositions], ranges: ranges, at: ordinal)
+                index.relevance(of: conjunction.cursors[wordPositions], inverseDocumentFrequencies: idfs, at: ordinal)
             }
         }
     }
