@@ -8,7 +8,21 @@ struct SearchQuery {
 
     init?(_ parameters: QueryParameters) throws(Problem) {
         guard let q = try parameters.string("q") else { return nil }
-        terms = TextFolding.terms(in: q)
+        terms = Self.essentialWords(TextFolding.terms(in: q))
+    }
+
+    /// The words that constrain anything, in query order: a repeat adds nothing, and neither does a word that
+    /// begins another word of the query (whatever matches `khattab` matches `kh`). So the words' term ranges are
+    /// disjoint, and however many words a `q` has, expanding them touches each dictionary term at most once.
+    static func essentialWords(_ words: [String]) -> [String] {
+        var kept: [String] = []
+        for (index, word) in words.enumerated() where !kept.contains(word) {
+            let implied = words.enumerated().contains { other, longer in
+                other != index && longer != word && longer.utf8.starts(with: word.utf8)
+            }
+            if !implied { kept.append(word) }
+        }
+        return kept
     }
 
     /// One cursor per word: the union of the terms it prefixes. A query without a word matches nothing, so that it

@@ -82,3 +82,22 @@ import Testing
         #expect(ids("/v1/claims?q=raid&limit=1&cursor=\(rankCursor)") == ["c0000"])
     }
 }
+
+/// Repeated words and words that begin another word of the query add nothing: dropping them keeps every result,
+/// and keeps the words' term ranges disjoint, so a long `q` cannot expand the dictionary more than once.
+@Suite struct EssentialWordsTests {
+    @Test func repeatsAndImpliedPrefixesAreDropped() {
+        #expect(SearchQuery.essentialWords(["plan", "plan"]) == ["plan"])
+        #expect(SearchQuery.essentialWords(["kh", "khattab", "k"]) == ["khattab"])
+        #expect(SearchQuery.essentialWords(["raid", "dawn", "ra"]) == ["raid", "dawn"])
+        #expect(SearchQuery.essentialWords(["a", "b"]) == ["a", "b"])
+        #expect(SearchQuery.essentialWords([]) == [])
+    }
+
+    @Test func theResultsAreTheSame() {
+        let store = SearchTests.store
+        let ids = { (target: String) in SearchCorpus.api(store, target).itemIds }
+        #expect(ids("/v1/claims?q=raid+ra+r+raid") == ids("/v1/claims?q=raid"))
+        #expect(ids("/v1/claims?q=k+kh+khattab") == ["c0001", "c0004"])
+    }
+}
