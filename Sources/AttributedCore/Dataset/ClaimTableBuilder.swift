@@ -16,18 +16,15 @@ struct ClaimTableBuilder {
         self.entityAnonymity = entityAnonymity
     }
 
-    var count: Int { records.count }
-
     /// A claim that refers to an entity or article which failed its own checks is left out: the load fails anyway.
     mutating func append(_ decoded: DecodedClaim) {
         let claim = decoded.claim
-        let text = decoded.fieldText
         guard let article = articleOrdinals[claim.article] else { return }
-        let span = text.byteRange(ofScalars: claim.span.start..<claim.span.end)
+        let span = decoded.spanBytes
         let firstLink = UInt32(links.count)
         var weakest = Anonymity.named
         var modes: UInt16 = 0
-        for link in claim.chain {
+        for (link, cueBytes) in zip(claim.chain, decoded.cueBytes) {
             guard let source = entityOrdinals[link.source].map(UInt32.init) else { return rollBack(links: firstLink) }
             var recipient = LinkRecord.noEntity
             if let id = link.recipient {
@@ -39,8 +36,7 @@ struct ClaimTableBuilder {
             var record = LinkRecord(source: source, recipient: recipient, cueStart: LinkRecord.noEntity, cueEnd: 0,
                                     cueByteStart: 0, cueByteEnd: 0, mode: link.mode, attributionType: link.attributionType,
                                     factuality: link.factuality, derivation: link.derivation)
-            if let cue = link.cue {
-                let bytes = text.byteRange(ofScalars: cue.start..<cue.end)
+            if let cue = link.cue, let bytes = cueBytes {
                 record.cueStart = UInt32(cue.start)
                 record.cueEnd = UInt32(cue.end)
                 record.cueByteStart = UInt32(bytes.lowerBound)

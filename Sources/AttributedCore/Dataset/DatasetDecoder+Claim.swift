@@ -1,7 +1,10 @@
-/// A claim that passed every check, with the field its offsets point into (to turn them into byte offsets).
+/// A claim that passed every check, with the UTF-8 byte ranges its scalar offsets were found at while they were
+/// checked (the compact store keeps both, and need not work them out again).
 struct DecodedClaim {
     let claim: Claim
-    let fieldText: FieldText
+    let spanBytes: Range<Int>
+    /// Per link, its cue's bytes (nil without a cue).
+    let cueBytes: [Range<Int>?]
 }
 
 extension DatasetDecoder {
@@ -34,20 +37,21 @@ extension DatasetDecoder {
         if let links {
             consistent = checkChain(links, of: claim, publisher: article?.publisher)
         }
-        guard consistent, let id, let articleId, let span = decodedSpan?.span, let fieldText, let text, let about,
-              let proposition, let links
+        guard consistent, let id, let articleId, let span = decodedSpan?.span, let spanBytes = decodedSpan?.bytes, let text,
+              let about, let proposition, let links
         else { return nil }
         return DecodedClaim(claim: Claim(id: id, article: articleId, span: span, text: text, about: about,
                                          proposition: proposition, chain: links.map(\.link)),
-                            fieldText: fieldText)
+                            spanBytes: spanBytes, cueBytes: links.map(\.cueBytes))
     }
 
     // MARK: Span
 
     private struct DecodedSpan {
         let span: TextSpan
-        /// The span's field, against which the chain's cues are checked; nil when unresolved.
+        /// The span's field, against which the chain's cues are checked, and the span's bytes in it; nil when unresolved.
         let fieldText: FieldText?
+        let bytes: Range<Int>?
     }
 
     private func decodeSpan(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader,
@@ -67,11 +71,13 @@ extension DatasetDecoder {
         guard let field, let index, let start, let end, let exact, let prefix, let suffix else { return nil }
 
         var fieldText: FieldText?
+        var bytes: Range<Int>?
         var consistent = true
         if let articleText {
             if let text = articleText.field(field, index: index) {
                 fieldText = text
-                consistent = checkSelectors(span, in: text, start: start, end: end, exact: exact, prefix: prefix, suffix: suffix)
+                bytes = checkSelectors(span, in: text, start: start, end: end, exact: exact, prefix: prefix, suffix: suffix)
+                consistent = bytes != nil
             } else {
                 let bullets = counted(articleText.summary.count, "summary bullet")
                 span.report("index \(index ?? 0) is out of range: the article has \(bullets)", at: "index")
@@ -81,32 +87,34 @@ extension DatasetDecoder {
         guard consistent else { return nil }
         return DecodedSpan(span: TextSpan(field: field, index: index, start: start, end: end, exact: exact, prefix: prefix,
                                           suffix: suffix),
-                           fieldText: fieldText)
+                           fieldText: fieldText, bytes: bytes)
     }
 
     /// W3C selectors: the position selector picks `start..<end` (in scalars) and the quote selector must agree.
+    /// Returns the span's UTF-8 bytes in the field when everything agrees.
     private func checkSelectors(_ span: RecordReader, in text: FieldText, start: Int, end: Int, exact: String,
-                                prefix: String, suffix: String) -> Bool {
-        guard checkRange(span, start: start, end: end, length: text.scalarCount) else { return false }
+                                prefix: String, suffix: String) -> Range<Int>? {
+        guard checkRange(span, start: start, end: end, length: text.scalarCount) else { return nil }
+        let bytes = text.byteRange(ofScalars: start..<end)
         var consistent = true
-        if !text.matches(exact, at: start..<end) {
+        if !text.matches(exact, bytes: bytes) {
             span.report("exact \(quoted(exact)) does not match the text at \(start)..<\(end), which is \(quoted(text.substring(start..<end)))",
                         at: "exact")
             consistent = false
         }
         let prefixCount = prefix.unicodeScalars.count
-        if prefixCount > start || !text.matches(prefix, at: (start - prefixCount)..<start) {
+        if prefixCount > start || !text.matches(prefix, bytes: text.byteOffset(ofScalar: start - prefixCount)..<bytes.lowerBound) {
             let before = text.substring(max(0, start - prefixCount)..<start)
             span.report("prefix \(quoted(prefix)) does not end at \(start): the text before it is \(quoted(before))", at: "prefix")
             consistent = false
         }
         let suffixCount = suffix.unicodeScalars.count
-        if end + suffixCount > text.scalarCount || !text.matches(suffix, at: end..<(end + suffixCount)) {
+        if end + suffixCount > text.scalarCount || !text.matches(suffix, bytes: bytes.upperBound..<text.byteOffset(ofScalar: end + suffixCount)) {
             let after = text.substring(end..<min(text.scalarCount, end + suffixCount))
             span.report("suffix \(quoted(suffix)) does not start at \(end): the text after it is \(quoted(after))", at: "suffix")
             consistent = false
         }
-        return consistent
+        return consistent ? bytes : nil
     }
 
     private func checkRange(_ reader: RecordReader, start: Int, end: Int, length: Int) -> Bool {
@@ -125,7 +133,14 @@ extension DatasetDecoder {
 
     private struct DecodedLink {
         let link: AttributionLink
+        let cueBytes: Range<Int>?
         let reader: RecordReader
+    }
+
+    private struct DecodedCue {
+        let cue: Cue
+        /// nil when the field is unresolved (the claim fails anyway).
+        let bytes: Range<Int>?
     }
 
     private func decodeLink(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader,
@@ -149,27 +164,29 @@ extension DatasetDecoder {
         }
         guard consistent, let source, let cue, let mode, let attributionType, let factuality, let recipient, let derivation
         else { return nil }
-        return DecodedLink(link: AttributionLink(source: source, cue: cue, mode: mode, attributionType: attributionType,
+        return DecodedLink(link: AttributionLink(source: source, cue: cue?.cue, mode: mode, attributionType: attributionType,
                                                  factuality: factuality, recipient: recipient, derivation: derivation),
-                           reader: link)
+                           cueBytes: cue?.bytes, reader: link)
     }
 
-    private func decodeCue(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader, _ fieldText: FieldText?) -> Cue? {
+    private func decodeCue(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader, _ fieldText: FieldText?) -> DecodedCue? {
         guard let cue = RecordReader(node, path, values) else { return nil }
         let text = cue.read("text") { values.string($0, $1) }
         let start = cue.read("start") { values.int($0, $1) }
         let end = cue.read("end") { values.int($0, $1) }
         cue.rejectUnknownKeys(ClaimKeys.cue)
         guard let text, let start, let end else { return nil }
+        var bytes: Range<Int>?
         if let fieldText {
             guard checkRange(cue, start: start, end: end, length: fieldText.scalarCount) else { return nil }
-            guard fieldText.matches(text, at: start..<end) else {
+            bytes = fieldText.byteRange(ofScalars: start..<end)
+            guard fieldText.matches(text, bytes: bytes!) else {
                 cue.report("cue \(quoted(text)) does not match the text at \(start)..<\(end), which is \(quoted(fieldText.substring(start..<end)))",
                            at: "text")
                 return nil
             }
         }
-        return Cue(text: text, start: start, end: end)
+        return DecodedCue(cue: Cue(text: text, start: start, end: end), bytes: bytes)
     }
 
     /// The chain rules: the publication speaks first, each hop changes speaker, narration is the publication's own.

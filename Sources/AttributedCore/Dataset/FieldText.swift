@@ -46,10 +46,9 @@ struct FieldText: Sendable {
         byteOffset(ofScalar: range.lowerBound)..<byteOffset(ofScalar: range.upperBound)
     }
 
-    /// Whether the scalars at `range` are exactly `other`'s: the same scalars are the same UTF-8 bytes.
-    func matches(_ other: String, at range: Range<Int>) -> Bool {
-        let bytes = byteRange(ofScalars: range)
-        return withUTF8 { text in other.utf8.elementsEqual(UnsafeBufferPointer(rebasing: text[bytes])) }
+    /// Whether the text at these UTF-8 bytes is exactly `other`: the same scalars are the same bytes.
+    func matches(_ other: String, bytes: Range<Int>) -> Bool {
+        withUTF8 { text in other.utf8.elementsEqual(UnsafeBufferPointer(rebasing: text[bytes])) }
     }
 
     /// The text at a scalar range, for messages.

@@ -46,12 +46,8 @@ struct RecordReader {
     }
 
     /// Reports every key not in `known`; `explain` may give a better message for a key that is known elsewhere.
-    func rejectUnknownKeys(_ known: Set<String>, explain: (String) -> String? = { _ in nil }) {
-        rejectUnknownKeys(Array(known), explain: explain)
-    }
-
-    /// The same with the keys as an array: for a handful of keys, comparing short strings beats hashing each one.
-    func rejectUnknownKeys(_ known: [String], explain: (String) -> String? = { _ in nil }) {
+    /// Records have a handful of keys, so an array of them, searched in order, is the cheapest `known`.
+    func rejectUnknownKeys(_ known: some Collection<String>, explain: (String) -> String? = { _ in nil }) {
         for member in orderedMembers where !known.contains(member.key) {
             let message = explain(member.key) ?? "unknown field \"\(member.key)\""
             values.issues.report(message, in: values.file, at: member.keyOffset, path: path.appending(member.key))

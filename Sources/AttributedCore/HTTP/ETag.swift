@@ -1,9 +1,25 @@
 enum ETag {
     /// A strong validator: the hash of the exact bytes sent.
-    static func strong(for body: [UInt8]) -> String {
+    static func strong(for body: [UInt8]) -> String { quoted(hash(of: body)) }
+
+    /// The 8 bytes a store keeps per resource, so that its tag is known without rendering it.
+    static func hash(of body: [UInt8]) -> UInt64 {
         var hash = Hash64()
         hash.combine(body)
-        return "\"\(hash.hex)\""
+        return hash.value
+    }
+
+    /// `"` + 16 hex digits + `"`, written straight into the string's storage: this runs on every request.
+    static func quoted(_ value: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 18) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            buffer[0] = UInt8(ascii: "\"")
+            for index in 0..<16 {
+                buffer[1 + index] = digits.utf8Start[Int(value >> (60 - 4 * UInt64(index)) & 0xF)]
+            }
+            buffer[17] = UInt8(ascii: "\"")
+            return 18
+        }
     }
 
     /// RFC 9110 §13.1.2: `If-None-Match` uses weak comparison, and `*` matches any current representation.

@@ -65,3 +65,8 @@ public struct ResourceKey: Sendable, Hashable {
     public let kind: Kind
     public let ordinal: UInt32
 }
+
+extension ResourceKey {
+    /// The key of this resource in an `AdmittingCache`.
+    public var cacheKey: UInt64 { UInt64(ordinal) << 3 | UInt64(kind.rawValue) }
+}

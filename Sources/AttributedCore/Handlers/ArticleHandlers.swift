@@ -21,10 +21,3 @@ enum ArticleHandlers {
         return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 }
-
-extension Store {
-    func writeArticle(_ ordinal: Int, into output: inout JSONOutput) {
-        ArticleJSON.write(articles[ordinal], claimIds: filters.claimsOfArticle[ordinal].lazy.map { self.claims.id(of: Int($0)) },
-                          into: &output)
-    }
-}

@@ -64,13 +64,9 @@ enum RelevanceRanking {
 
 extension TermIndex {
     /// The BM25 relevance of `document` for query words given as the cursors `words` (each a term or a union of the
-    /// terms it prefixes, `ranges[i]` being word i's terms), all positioned on `document`: each word is one term
-    /// whose frequency is the sum of its matched terms' (see `TermIndex+BM25`).
-    func relevance(of words: some Sequence<PostingCursor>, ranges: [Range<Int>], at document: UInt32) -> Double {
-        relevance(of: words, inverseDocumentFrequencies: ranges.map(inverseDocumentFrequency(of:)), at: document)
-    }
-
-    /// The same with each word's idf computed once per query rather than once per match.
+    /// terms it prefixes), all positioned on `document`, with each word's idf (`inverseDocumentFrequency(of:)` of
+    /// its terms, worked out once per query): each word is one term whose frequency is the sum of its matched
+    /// terms' (see `TermIndex+BM25`).
     func relevance(of words: some Sequence<PostingCursor>, inverseDocumentFrequencies idfs: [Double],
                    at document: UInt32) -> Double {
         var total = 0.0

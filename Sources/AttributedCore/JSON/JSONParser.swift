@@ -12,7 +12,7 @@ public struct JSONParser {
     /// Non-fatal findings (duplicate keys); parsing goes on past them.
     public private(set) var duplicateKeys: [SyntaxError] = []
 
-    let bytes: [UInt8]
+    private let bytes: [UInt8]
     private(set) var position = 0
     private var depth = 0
     private static let maximumDepth = 256
@@ -256,7 +256,7 @@ public struct JSONParser {
         return true
     }
 
-    func error(_ message: String) -> SyntaxError {
+    private func error(_ message: String) -> SyntaxError {
         SyntaxError(offset: min(position, bytes.count), message: message)
     }
 

@@ -3,7 +3,8 @@
 /// quoted. One per store, shared: a class, so that rendering a list does not copy its tables for every item.
 final class ClaimJSON: Sendable {
     let claims: ClaimTable
-    private let entityIds: QuotedStrings
+    /// Every entity's id, quoted (a provenance chain's `entities` keys use them too).
+    let entityIds: QuotedStrings
     private let articleIds: QuotedStrings
 
     init(claims: ClaimTable, entities: [Entity]) {

@@ -4,12 +4,10 @@ final class ProvenanceJSON: Sendable {
     let claim: ClaimJSON
     /// Each entity's prerendered body.
     let entityBodies: EntityBodies
-    private let entityIds: QuotedStrings
 
-    init(claim: ClaimJSON, entityBodies: EntityBodies, entities: [Entity]) {
+    init(claim: ClaimJSON, entityBodies: EntityBodies) {
         self.claim = claim
         self.entityBodies = entityBodies
-        entityIds = QuotedStrings(entities.lazy.map(\.id))
     }
 
     func write(_ ordinal: Int, into out: inout JSONOutput) {
@@ -32,7 +30,7 @@ final class ProvenanceJSON: Sendable {
         out.raw(#"],"entities":{"#)
         for (index, entity) in mentionedEntities(of: record).enumerated() {
             if index > 0 { out.raw(",") }
-            entityIds.write(Int(entity), into: &out)
+            claim.entityIds.write(Int(entity), into: &out)
             out.raw(":")
             entityBodies.write(Int(entity), into: &out)
         }

@@ -24,8 +24,8 @@ public final class Store: Sendable {
     let entityBodies: EntityBodies
     let claimJSON: ClaimJSON
     let provenanceJSON: ProvenanceJSON
-    /// Hot claims' bodies, for list pages asked again.
-    let listedClaims = RenderedBodyCache()
+    /// Hot claims' bodies, for list pages asked again (a page of 50 then copies bytes instead of rendering).
+    let listedClaims = AdmittingCache<[UInt8]>(slots: 16_384)
     let etags: ResourceETags
     let readiness: Representation
     /// The representations the server may prebuild native responses for.
@@ -50,8 +50,12 @@ public final class Store: Sendable {
         let claimJSON = ClaimJSON(claims: claims, entities: entities)
         let halves = parallelMap(2) { half -> Any in
             if half == 0 { return SearchIndexes(claims: claims, entities: entities) }
-            return (FilterIndexes(claims: claims, articleCount: articles.count, entities: entities),
-                    ResourceETags.claims(claimJSON), ResourceETags.articles(articles, claims: claims))
+            let filters = FilterIndexes(claims: claims, articleCount: articles.count, entities: entities)
+            let claimETags = ResourceETags.hashes(count: claims.count) { claimJSON.write($0, into: &$1) }
+            let articleETags = ResourceETags.hashes(count: articles.count) {
+                Self.writeArticle($0, of: articles, claims: claims, claimsOfArticle: filters.claimsOfArticle, into: &$1)
+            }
+            return (filters, claimETags, articleETags)
         }
         self.claimJSON = claimJSON
         LoadTrace.mark("indexes and etags")
@@ -62,7 +66,7 @@ public final class Store: Sendable {
         let (bySource, bySubject, entityIndex) = (filters.claimsBySource, filters.claimsBySubject, self.entityIndex)
         entityBodies = EntityBodies(entities: entities, entityIndex: entityIndex,
                                     claimsAsSource: { bySource[$0].count }, claimsAsSubject: { bySubject[$0].count })
-        provenanceJSON = ProvenanceJSON(claim: claimJSON, entityBodies: entityBodies, entities: entities)
+        provenanceJSON = ProvenanceJSON(claim: claimJSON, entityBodies: entityBodies)
         etags = ResourceETags(claims: claimETags, articles: articleETags, entityBodies: entityBodies,
                               entityCount: entities.count, provenance: provenanceJSON)
 

@@ -11,7 +11,9 @@ extension IndexTests {
             while true {
                 var conjunction = Conjunction(words.map(index.cursor(prefix:)))
                 let page = RelevanceRanking.page(of: &conjunction, after: after, limit: limit) { conjunction, ordinal in
-                    index.relevance(of: conjunction.cursors, ranges: words.map(index.termRange(prefix:)), at: ordinal)
+                    index.relevance(of: conjunction.cursors,
+                                    inverseDocumentFrequencies: words.map { index.inverseDocumentFrequency(of: index.termRange(prefix: $0)) },
+                                    at: ordinal)
                 }
                 pages.append(Array(page.prefix(limit)))
                 guard page.count > limit else { return pages }
@@ -97,7 +99,7 @@ extension IndexTests {
             let index = IndexTests.makeIndex(texts)
             var all = Conjunction([index.cursor(prefix: "al")])
             var full: [RankedMatch] = []
-            while let ordinal = all.next() { full.append(RankedMatch(score: index.relevance(of: all.cursors, ranges: [index.termRange(prefix: "al")], at: ordinal), ordinal: ordinal)) }
+            while let ordinal = all.next() { full.append(RankedMatch(score: index.relevance(of: all.cursors, inverseDocumentFrequencies: [index.inverseDocumentFrequency(of: index.termRange(prefix: "al"))], at: ordinal), ordinal: ordinal)) }
             full.sort { $0.precedes($1) }
             #expect(Set(full.map(\.score)).count < full.count / 4)  // ties are the common case here
 
