@@ -49,11 +49,33 @@ public struct Response: Sendable {
     }
 }
 
-/// A body rendered when needed, with the key a server may cache the finished response under (nil: a list,
-/// assembled per request).
+/// A body rendered when needed: a dataset resource, under the key a server may cache its finished response by, or
+/// a list, assembled per request.
 public struct RenderedBody: Sendable {
-    public let key: ResourceKey?
-    public let render: @Sendable () -> [UInt8]
+    private enum Source: Sendable {
+        case resource(ResourceKey, Store)
+        case list(@Sendable () -> [UInt8])
+    }
+
+    private let source: Source
+
+    /// A resource costs no closure: the store knows how to render each kind.
+    static func resource(_ key: ResourceKey, of store: Store) -> RenderedBody { RenderedBody(source: .resource(key, store)) }
+
+    static func list(_ render: @escaping @Sendable () -> [UInt8]) -> RenderedBody { RenderedBody(source: .list(render)) }
+
+    /// The resource this is, for a cache; nil for a list.
+    public var key: ResourceKey? {
+        guard case .resource(let key, _) = source else { return nil }
+        return key
+    }
+
+    public func render() -> [UInt8] {
+        switch source {
+        case .resource(let key, let store): store.render(key)
+        case .list(let render): render()
+        }
+    }
 }
 
 /// Which resource of the dataset being served a body is.

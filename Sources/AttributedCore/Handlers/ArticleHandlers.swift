@@ -10,7 +10,7 @@ enum ArticleHandlers {
         let store = try context.dataset()
         _ = try context.parameters()
         let ordinal = try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")
-        return context.resource(.article, ordinal, etag: store.etags.article(ordinal)) { store.writeArticle(ordinal, into: &$0) }
+        return context.resource(.article, ordinal, etag: store.etags.article(ordinal), of: store)
     }
 
     static func claims(_ context: RouteContext) throws(Problem) -> Response {

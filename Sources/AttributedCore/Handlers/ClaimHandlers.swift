@@ -10,7 +10,7 @@ enum ClaimHandlers {
         let store = try context.dataset()
         _ = try context.parameters()
         let ordinal = try Lookup.claim(context.id, in: store)
-        return context.resource(.claim, ordinal, etag: store.etags.claim(ordinal)) { store.claimJSON.write(ordinal, into: &$0) }
+        return context.resource(.claim, ordinal, etag: store.etags.claim(ordinal), of: store)
     }
 
     /// The chain from the publication down to the origin, every entity side-loaded.
@@ -18,8 +18,6 @@ enum ClaimHandlers {
         let store = try context.dataset()
         _ = try context.parameters()
         let ordinal = try Lookup.claim(context.id, in: store)
-        return context.resource(.provenance, ordinal, etag: store.etags.provenance(ordinal)) {
-            store.provenanceJSON.write(ordinal, into: &$0)
-        }
+        return context.resource(.provenance, ordinal, etag: store.etags.provenance(ordinal), of: store)
     }
 }

@@ -14,7 +14,7 @@ enum EntityHandlers {
         let store = try context.dataset()
         _ = try context.parameters()
         let ordinal = try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")
-        return context.resource(.entity, ordinal, etag: store.etags.entity(ordinal)) { store.entityBodies.write(ordinal, into: &$0) }
+        return context.resource(.entity, ordinal, etag: store.etags.entity(ordinal), of: store)
     }
 
     /// Claims with the entity on their chain (`role=source`), among their subjects (`role=subject`), or either.

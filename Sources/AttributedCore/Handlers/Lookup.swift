@@ -15,15 +15,9 @@ enum Lookup {
 
 extension RouteContext {
     /// One dataset resource: its ETag is known without rendering, so a 304 costs nothing and a server that still
-    /// holds the finished response for `key` never calls `render`.
-    func resource(_ kind: ResourceKey.Kind, _ ordinal: Int, etag: String,
-                  render: @escaping @Sendable (inout JSONOutput) -> Void) -> Response {
-        let body = RenderedBody(key: ResourceKey(kind: kind, ordinal: UInt32(ordinal))) {
-            var output = JSONOutput(capacity: 4096)  // a claim is about 1 KB, a chain 3–4 KB: rarely a second allocation
-            render(&output)
-            return output.bytes
-        }
-        return Response(status: 200, headers: StandardHeaders.success(contentType: MediaType.json, etag: etag, cacheControl: CacheControl.data),
-                        body: .rendered(body))
+    /// holds the finished response for it never renders it at all.
+    func resource(_ kind: ResourceKey.Kind, _ ordinal: Int, etag: String, of store: Store) -> Response {
+        Response(status: 200, headers: StandardHeaders.success(contentType: MediaType.json, etag: etag, cacheControl: CacheControl.data),
+                 body: .rendered(.resource(ResourceKey(kind: kind, ordinal: UInt32(ordinal)), of: store)))
     }
 }

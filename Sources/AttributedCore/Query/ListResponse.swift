@@ -12,7 +12,7 @@ enum ListResponse {
         if let next = page.next {
             headers.append(HTTPHeader("Link", "<\(nextURL(for: request, cursor: next))>; rel=\"next\""))
         }
-        let body = RenderedBody(key: nil) {
+        let body = RenderedBody.list {
             var output = JSONOutput(capacity: 64 + page.ordinals.count * 1024)
             output.raw(#"{"items":["#)
             for (position, ordinal) in page.ordinals.enumerated() {

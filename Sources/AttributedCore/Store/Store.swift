@@ -81,6 +81,19 @@ public final class Store: Sendable {
 
     public var counts: (articles: Int, entities: Int, claims: Int) { (articles.count, entities.count, claims.count) }
 
+    /// A resource's body: the one place each kind is rendered for a request.
+    func render(_ key: ResourceKey) -> [UInt8] {
+        var output = JSONOutput(capacity: 4096)  // a claim is about 1 KB, a chain 3–4 KB: rarely a second allocation
+        let ordinal = Int(key.ordinal)
+        switch key.kind {
+        case .claim: claimJSON.write(ordinal, into: &output)
+        case .provenance: provenanceJSON.write(ordinal, into: &output)
+        case .article: writeArticle(ordinal, into: &output)
+        case .entity: entityBodies.write(ordinal, into: &output)
+        }
+        return output.bytes
+    }
+
     /// A claim as a list item.
     func writeListedClaim(_ ordinal: Int, into output: inout JSONOutput) {
         listedClaims.write(ordinal, into: &output) { claimJSON.write(ordinal, into: &$0) }
