@@ -57,18 +57,12 @@ public final class HTTPServer {
     /// freed back to the system: otherwise the allocator keeps it, and every reload would leave the process larger.
     private func releaseMemory(of previous: consuming ServedDataset?) {
         guard previous != nil else { return }
-        weak var replaced = previous
+        weak let replaced = previous
         previous = nil
         let deadline = Self.now() + 5
         while replaced != nil, Self.now() < deadline { usleep(20_000) }
-        Self.mallocTrim?(0)
+        Allocator.returnFreedMemory()
     }
-
-    /// glibc's malloc_trim, looked up at run time: <malloc.h> is not part of Swift's Glibc module.
-    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-    }()
 
     public var currentStore: Store? { context.dataset?.store }
     public var requestsInFlight: Int { context.inFlight.load(ordering: .relaxed) }

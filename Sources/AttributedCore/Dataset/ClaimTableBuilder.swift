@@ -66,14 +66,32 @@ struct ClaimTableBuilder {
         links.removeSubrange(Int(first)...)
     }
 
+    /// The workers' builders merged in order. The result's room is reserved whole first (its pages are only touched
+    /// as they are written) and each part is freed, and its memory given back, as soon as it is copied: the merge
+    /// holds about one copy of the claims, not two.
+    static func merged(_ parts: inout [ClaimTableBuilder]) -> ClaimTableBuilder {
+        guard var merged = parts.first.map({ ClaimTableBuilder(articleOrdinals: $0.articleOrdinals, entityOrdinals: $0.entityOrdinals,
+                                                               entityAnonymity: $0.entityAnonymity) })
+        else { return ClaimTableBuilder() }
+        merged.records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
+        merged.links.reserveCapacity(parts.reduce(0) { $0 + $1.links.count })
+        merged.subjects.reserveCapacity(parts.reduce(0) { $0 + $1.subjects.count })
+        merged.strings.reserveCapacity(parts.reduce(0) { $0 + $1.strings.bytes.count })
+        for index in parts.indices {
+            merged.append(contentsOf: parts[index])
+            parts[index] = ClaimTableBuilder()
+            Allocator.returnFreedMemory()
+        }
+        return merged
+    }
+
     /// Takes over another builder's claims, after this one's.
-    mutating func append(contentsOf other: ClaimTableBuilder) {
+    private mutating func append(contentsOf other: ClaimTableBuilder) {
         let linkShift = UInt32(links.count)
         let subjectShift = UInt32(subjects.count)
         let stringShift = strings.append(contentsOf: other.strings)
         links += other.links
         subjects += other.subjects
-        records.reserveCapacity(records.count + other.records.count)
         for var record in other.records {
             record.firstLink += linkShift
             record.firstSubject += subjectShift

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// The files are scanned for where their records start (no tree of a whole file is built); entities and articles
 /// are decoded first (claims need their kinds, publishers and texts), then claims on every core, straight into
-/// compact records. A record with a syntax error sends the whole load down the ordinary path, which parses each
-/// file whole, so that the error is found and worded exactly as for the file as a whole.
+/// compact records. A file is never held whole: it is read a window at a time, and each batch of records is read
+/// again when decoded and given back after (see `FileBuffer`). A record with a syntax error sends the whole load
+/// down the ordinary path, which parses each file whole, so that the error is found and worded exactly as for the
+/// file as a whole.
 public enum DatasetLoader {
     public static let format = "attributed-dataset/1"
 
@@ -27,25 +29,30 @@ public enum DatasetLoader {
     private static func load(_ files: [SourceFile], parsingWholeFiles: Bool) throws(DatasetInvalid) -> Dataset? {
         LoadTrace.mark("start")
         let issues = IssueCollector()
-        // Scanning a file and hashing it are separate tasks, so that one large file keeps both cores busy too.
+        // Scanning a file and hashing it are separate tasks, so that one large file keeps both cores busy too. The
+        // scan reads its file front to back and gives back what it has passed: the records are read again, batch by
+        // batch, by whoever decodes them.
+        if parsingWholeFiles { for file in files { file.buffer.fillAll() } }
         let tasks = parallelMap(files.count * 2) { task -> (RecordScanner.Scanned?, UInt64) in
             let file = files[task / 2]
             if task % 2 == 1 { return (nil, DatasetVersion.hash(of: file)) }
-            return (parsingWholeFiles ? nil : RecordScanner.scan(file.bytes), 0)
+            return (parsingWholeFiles ? nil : RecordScanner.scan(file), 0)
         }
-        let scans = files.indices.map { (tasks[2 * $0].0, tasks[2 * $0 + 1].1) }
+        let scans = files.indices.map { tasks[2 * $0].0 }
+        let fileHashes = files.indices.map { tasks[2 * $0 + 1].1 }
         var records = RecordSources()
         var notes: [String] = []
-        for (file, (scanned, _)) in zip(files, scans) {
+        for (file, scanned) in zip(files, scans) {
             let root: JSONNode
             if let scanned {
                 for duplicate in scanned.duplicateKeys { issues.report(duplicate.message, in: file, at: duplicate.offset) }
                 root = scanned.top
             } else {
+                file.buffer.fillAll()
                 guard let parsed = parse(file, issues) else { continue }
                 root = parsed
             }
-            if let note = readTopLevel(root, of: file, recordOffsets: scanned?.recordOffsets, into: &records, issues: issues) {
+            if let note = readTopLevel(root, of: file, records: scanned?.records, into: &records, issues: issues) {
                 notes.append(note)
             }
         }
@@ -70,17 +77,16 @@ public enum DatasetLoader {
         let articleOrdinals = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
         let entityAnonymity = entities.map(\.anonymity)
         let claimSources = records.claims
-        let parts = chunks(of: claimSources.count, parts: ProcessInfo.processInfo.activeProcessorCount * 2)
+        // Small parts, so that merging them (one part copied at a time) costs little room beyond the claims.
+        let parts = chunks(of: claimSources.count, parts: ProcessInfo.processInfo.activeProcessorCount * 8)
         var results = parallelMap(parts.count) { part -> ClaimChunk in
             var chunk = ClaimChunk(builder: ClaimTableBuilder(articleOrdinals: articleOrdinals, entityOrdinals: entityOrdinals,
                                                               entityAnonymity: entityAnonymity))
             let worker = decoder.reporting(to: chunk.issues)
-            for position in parts[part] {
-                guard let record = claimSources[position].node(reportingDuplicateKeysTo: chunk.issues) else {
-                    chunk.syntaxError = true
-                    return chunk
-                }
+            chunk.syntaxError = !claimSources.forEach(in: parts[part]) { source in
+                guard let record = source.node(reportingDuplicateKeysTo: chunk.issues) else { return false }
                 if let decoded = worker.decodeClaim(record) { chunk.builder.append(decoded) }
+                return true
             }
             return chunk
         }
@@ -88,23 +94,24 @@ public enum DatasetLoader {
         LoadTrace.mark("claims")
 
         // Merged in record order, each worker's part released as soon as it is copied.
-        var builder = results[0].builder
-        results[0].builder = ClaimTableBuilder()
-        for index in results.indices.dropFirst() {
-            builder.append(contentsOf: results[index].builder)
-            results[index].builder = ClaimTableBuilder()
+        var builders = results.indices.map { index in
+            defer { results[index].builder = ClaimTableBuilder() }
+            return results[index].builder
         }
+        let builder = ClaimTableBuilder.merged(&builders)
         let claims = builder.build(articles: articles, entityIds: entities.map(\.id))
         LoadTrace.mark("merge and sort")
         let claimIssues = IssueCollector()
+        try rejectChangedFiles(files)
         if !issues.isEmpty || results.contains(where: { !$0.issues.isEmpty }) || claims.repeatedIds {
+            for file in files { file.buffer.fillAll() }
             reportDuplicateClaims(claimSources, claimIssues)
         }
         issues.append(claimIssues)
         for result in results { issues.append(result.issues) }
         guard issues.isEmpty else { throw DatasetInvalid(issues: issues.sortedIssues) }
         return Dataset(articles: articles, entities: entities, claims: claims.table, notes: notes,
-                       version: DatasetVersion.of(fileHashes: scans.map(\.1)))
+                       version: DatasetVersion.of(fileHashes: fileHashes))
     }
 
     private static func parse(_ file: SourceFile, _ issues: IssueCollector) -> JSONNode? {
@@ -126,15 +133,25 @@ public enum DatasetLoader {
             let chunkIssues = IssueCollector()
             var nodes: [RecordNode] = []
             nodes.reserveCapacity(parts[part].count)
-            for position in parts[part] {
-                guard let node = sources[position].node(reportingDuplicateKeysTo: chunkIssues) else { return (nil, chunkIssues) }
+            let parsed = sources.forEach(in: parts[part]) { source in
+                guard let node = source.node(reportingDuplicateKeysTo: chunkIssues) else { return false }
                 nodes.append(node)
+                return true
             }
-            return (nodes, chunkIssues)
+            return (parsed ? nodes : nil, chunkIssues)
         }
         guard results.allSatisfy({ $0.nodes != nil }) else { return nil }
         for result in results { issues.append(result.issues) }
         return results.flatMap { $0.nodes! }
+    }
+
+    /// A file written to while it loaded may have been read half old, half new: no result from it can be trusted.
+    private static func rejectChangedFiles(_ files: [SourceFile]) throws(DatasetInvalid) {
+        let changed = files.filter(\.buffer.changedSinceOpened)
+        guard !changed.isEmpty else { return }
+        throw DatasetInvalid(issues: changed.map {
+            ValidationIssue(file: $0.name, message: "the file changed while it was being read; load it again once it is written")
+        })
     }
 
     /// Decodes records in chunks on every core, each chunk reporting to its own collector; the issues are then
@@ -152,7 +169,7 @@ public enum DatasetLoader {
     }
 
     /// Checks the top-level object and hands its records over; returns the file's notes.
-    private static func readTopLevel(_ root: JSONNode, of file: SourceFile, recordOffsets: [String: [Int]]?,
+    private static func readTopLevel(_ root: JSONNode, of file: SourceFile, records scanned: [String: RecordScanner.Records]?,
                                      into records: inout RecordSources, issues: IssueCollector) -> String? {
         let values = ValueReader(file: file, issues: issues)
         guard let top = RecordReader(root, .root, values) else { return nil }
@@ -168,7 +185,7 @@ public enum DatasetLoader {
             guard top.has(key), let nodes = top.read(key, { node, path -> [JSONNode]? in
                 values.array(node, path) { element, _ in element }
             }) else { return }
-            list.append(RecordGroup(file: file, key: key, records: recordOffsets?[key].map(RecordGroup.Records.offsets) ?? .nodes(nodes)))
+            list.append(RecordGroup(file: file, key: key, records: scanned?[key].map(RecordGroup.Records.offsets) ?? .nodes(nodes)))
         }
         collect("articles", into: &records.articles)
         collect("entities", into: &records.entities)
@@ -237,7 +254,7 @@ struct RecordSources {
 struct RecordGroup: @unchecked Sendable {
     enum Records {
         case nodes([JSONNode])
-        case offsets([Int])
+        case offsets(RecordScanner.Records)
     }
 
     let file: SourceFile
@@ -247,7 +264,7 @@ struct RecordGroup: @unchecked Sendable {
     var count: Int {
         switch records {
         case .nodes(let nodes): nodes.count
-        case .offsets(let offsets): offsets.count
+        case .offsets(let records): records.offsets.count
         }
     }
 }
@@ -267,19 +284,53 @@ struct RecordList: @unchecked Sendable {
     }
 
     subscript(position: Int) -> RecordSource {
+        let low = groupIndex(of: position)
+        let group = groups[low]
+        let index = position - starts[low]
+        let path = JSONPath.root.appending(group.key).appending(index)
+        switch group.records {
+        case .nodes(let nodes): return RecordSource(file: group.file, location: .node(nodes[index]), path: path)
+        case .offsets(let records): return RecordSource(file: group.file, location: .offset(records.offsets[index]), path: path)
+        }
+    }
+
+    /// Calls `body` with every record in `positions`, in order, with its bytes present: they are read a batch at a
+    /// time and given back after the batch, so a worker holds about one batch of the file. Stops at the first false.
+    func forEach(in positions: Range<Int>, _ body: (RecordSource) -> Bool) -> Bool {
+        var position = positions.lowerBound
+        while position < positions.upperBound {
+            let index = groupIndex(of: position)
+            let group = groups[index]
+            let first = position - starts[index]
+            guard case .offsets(let records) = group.records else {
+                guard body(self[position]) else { return false }
+                position += 1
+                continue
+            }
+            let limit = min(records.offsets.count, first + positions.upperBound - position)
+            var last = first + 1
+            while last < limit, records.offsets[last] - records.offsets[first] < group.file.buffer.window / 4 {
+                last += 1
+            }
+            let range = records.offsets[first]..<(last < records.offsets.count ? records.offsets[last] : records.end)
+            group.file.buffer.fill(range)
+            defer { group.file.buffer.release(range) }
+            for _ in first..<last {
+                guard body(self[position]) else { return false }
+                position += 1
+            }
+        }
+        return true
+    }
+
+    private func groupIndex(of position: Int) -> Int {
         var low = 0
         var high = groups.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if starts[mid] <= position { low = mid } else { high = mid - 1 }
         }
-        let group = groups[low]
-        let index = position - starts[low]
-        let path = JSONPath.root.appending(group.key).appending(index)
-        switch group.records {
-        case .nodes(let nodes): return RecordSource(file: group.file, location: .node(nodes[index]), path: path)
-        case .offsets(let offsets): return RecordSource(file: group.file, location: .offset(offsets[index]), path: path)
-        }
+        return low
     }
 }
 

@@ -5,7 +5,7 @@ enum DatasetVersion {
     static func hash(of file: SourceFile) -> UInt64 {
         var hash = Hash64()
         hash.combine(file.baseName)
-        hash.combine(file.bytes)
+        hash.combine(file.buffer.contentHash())
         return hash.value
     }
 

@@ -1,16 +1,27 @@
 import Foundation
 
-/// One JSON file of a dataset, as bytes, with a lazily built line index for error positions.
-/// Worker threads only read `bytes`; the line index is built on one thread, when issues are reported.
+/// One JSON file of a dataset: its bytes (present while being read, see `FileBuffer`), with a lazily built line
+/// index for error positions. Worker threads only fill, read and release disjoint ranges of `bytes`; the line index
+/// is built on one thread, when issues are reported.
 final class SourceFile: @unchecked Sendable {
     let name: String
-    let bytes: [UInt8]
-    private lazy var lineIndex = LineIndex(bytes: bytes)
+    let buffer: FileBuffer
+    private lazy var lineIndex: LineIndex = {
+        buffer.fillAll()
+        return LineIndex(bytes: Array(buffer.bytes))
+    }()
 
     init(name: String, bytes: [UInt8]) {
         self.name = name
-        self.bytes = bytes
+        buffer = FileBuffer(copying: bytes)
     }
+
+    init(name: String, buffer: FileBuffer) {
+        self.name = name
+        self.buffer = buffer
+    }
+
+    var bytes: UnsafeBufferPointer<UInt8> { buffer.bytes }
 
     /// The name without its directory: the dataset version must not depend on where the files are.
     var baseName: String { (name as NSString).lastPathComponent }
@@ -18,7 +29,7 @@ final class SourceFile: @unchecked Sendable {
     func location(of offset: Int) -> (line: Int, column: Int) { lineIndex.location(of: offset) }
 
     /// A file, or every `*.json` file directly inside a directory, in name order so merges are deterministic.
-    static func read(path: String) throws(DatasetInvalid) -> [SourceFile] {
+    static func read(path: String, window: Int = FileBuffer.defaultWindow) throws(DatasetInvalid) -> [SourceFile] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -39,8 +50,8 @@ final class SourceFile: @unchecked Sendable {
         var files: [SourceFile] = []
         var unreadable: [ValidationIssue] = []
         for file in paths {
-            if let bytes = readBytes(file) {
-                files.append(SourceFile(name: file, bytes: bytes))
+            if let buffer = FileBuffer(path: file, window: window) {
+                files.append(SourceFile(name: file, buffer: buffer))
             } else {
                 unreadable.append(ValidationIssue(file: file, message: "cannot read file"))
             }
@@ -48,27 +59,4 @@ final class SourceFile: @unchecked Sendable {
         if !unreadable.isEmpty { throw DatasetInvalid(issues: unreadable) }
         return files
     }
-}
-
-/// The whole file in one array, read straight into it (going through `Data` would hold it twice).
-private func readBytes(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let size = Int(status.st_size)
-    var failed = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        var done = 0
-        while done < size {
-            let got = read(descriptor, buffer.baseAddress! + done, size - done)
-            if got < 0, errno == EINTR { continue }
-            if got <= 0 { break }
-            done += got
-        }
-        failed = done != size
-        count = done
-    }
-    return failed ? nil : bytes
 }

@@ -26,36 +26,55 @@ struct PostingLists: Sendable {
     func totalCount(of lists: Range<Int>) -> Int { Int(offsets[lists.upperBound]) - Int(offsets[lists.lowerBound]) }
 }
 
-/// Collects (list, value) pairs, then lays them out by a counting sort: 8 bytes per pair while building, nothing per
-/// list but its count.
+/// Builds posting lists in two passes over the same postings: the first counts each list's values, the second puts
+/// each value in its place. Nothing is held but the lists themselves and a count per list (collecting the pairs
+/// first would cost 8 bytes per posting, and more while the arrays grow, at the peak of a load).
+///
+///     var builder = PostingListsBuilder(listCount: n)
+///     builder.collect { builder in for … { builder.append(value, toList: list) } }
+///     let lists = builder.build()
 struct PostingListsBuilder {
-    private var lists: [UInt32] = []
-    private var values: [UInt32] = []
     private var counts: [UInt32]
+    private var offsets: [UInt32] = []
+    /// Where each list's next value goes, while placing.
+    private var next: [UInt32] = []
+    private var flat: [UInt32] = []
+    private var placing = false
 
     init(listCount: Int) {
         counts = Array(repeating: 0, count: listCount)
     }
 
-    /// Values must arrive in ascending order within each list (lists may interleave); the sort is stable, so that
-    /// order is kept.
+    /// Runs `postings` twice: counting, then placing. It must append the same postings both times.
+    mutating func collect(_ postings: (inout PostingListsBuilder) -> Void) {
+        postings(&self)
+        startPlacing()
+        postings(&self)
+    }
+
+    /// Values must arrive in ascending order within each list (lists may interleave).
     mutating func append(_ value: UInt32, toList list: Int) {
-        counts[list] += 1
-        lists.append(UInt32(list))
-        values.append(value)
+        if placing {
+            flat[Int(next[list])] = value
+            next[list] += 1
+        } else {
+            counts[list] += 1
+        }
+    }
+
+    /// Ends the counting pass; for callers that fill several builders in one loop (`collect` does it for one).
+    mutating func startPlacing() {
+        precondition(!placing, "placing has begun")
+        offsets = Self.offsets(counts: counts)
+        counts = []
+        next = offsets
+        flat = [UInt32](repeating: 0, count: Int(offsets.last!))
+        placing = true
     }
 
     consuming func build() -> PostingLists {
-        let offsets = Self.offsets(counts: counts)
-        var next = offsets  // where each list's next value goes
-        var flat = [UInt32](repeating: 0, count: values.count)
-        for index in values.indices {
-            let list = Int(lists[index])
-            flat[Int(next[list])] = values[index]
-            next[list] += 1
-        }
-        lists = []
-        values = []
+        precondition(placing && zip(next, offsets.dropFirst()).allSatisfy { $0 == $1 },
+                     "the placing pass must append exactly what the counting pass counted")
         let result = PostingLists(values: flat, offsets: offsets)
         assert((0..<result.count).allSatisfy { list in zip(result[list], result[list].dropFirst()).allSatisfy { $0 < $1 } },
                "each list's values must be appended in strictly ascending order")

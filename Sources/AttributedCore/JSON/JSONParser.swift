@@ -12,19 +12,25 @@ public struct JSONParser {
     /// Non-fatal findings (duplicate keys); parsing goes on past them.
     public private(set) var duplicateKeys: [SyntaxError] = []
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Keeps the bytes alive when the parser made its own copy of them.
+    private let owner: FileBuffer?
     private(set) var position = 0
     private var depth = 0
     private static let maximumDepth = 256
 
     public init(bytes: [UInt8]) {
-        self.bytes = bytes
+        let copy = FileBuffer(copying: bytes)
+        self.bytes = copy.bytes
+        owner = copy
     }
 
     /// A parser for one value inside a larger document (a record of a dataset file): offsets stay the document's,
     /// and `depth` is the nesting the value has there, so that limits and messages are the same as for the whole.
-    init(bytes: [UInt8], offset: Int, depth: Int) {
+    /// The caller keeps `bytes` alive while the parser is used.
+    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0, depth: Int = 0) {
         self.bytes = bytes
+        owner = nil
         position = offset
         self.depth = depth
     }
@@ -117,7 +123,7 @@ public struct JSONParser {
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") {
-                let string = bytes.withUnsafeBufferPointer { Self.string(UnsafeBufferPointer(rebasing: $0[position..<end])) }
+                let string = Self.string(UnsafeBufferPointer(rebasing: bytes[position..<end]))
                 guard let string else { throw SyntaxError(offset: start, message: "invalid UTF-8 in a string") }
                 position = end + 1
                 return string

@@ -14,13 +14,17 @@ struct ClaimFacets: Sendable {
         var builder = PostingListsBuilder(listCount: Self.anonymityChoices * Self.modeChoices * max(1, maximumDepth))
         let anyAnonymity = Anonymity.allCases.count
         let anyMode = AttributionMode.allCases.count
-        for (ordinal, record) in claims.records.enumerated() {
-            var modes = [anyMode]
-            for (index, mode) in AttributionMode.allCases.enumerated() where record.modes & mode.bit != 0 { modes.append(index) }
-            for anonymity in [record.weakestAnonymity.rank, anyAnonymity] {
-                for mode in modes {
-                    for depth in 1...min(Int(record.linkCount), maximumDepth) {
-                        builder.append(UInt32(ordinal), toList: Self.list(anonymity, mode, depth, maximumDepth))
+        var modes: [Int] = []
+        builder.collect { builder in
+            for (ordinal, record) in claims.records.enumerated() {
+                modes.removeAll(keepingCapacity: true)
+                modes.append(anyMode)
+                for (index, mode) in AttributionMode.allCases.enumerated() where record.modes & mode.bit != 0 { modes.append(index) }
+                for anonymity in [record.weakestAnonymity.rank, anyAnonymity] {
+                    for mode in modes {
+                        for depth in 1...min(Int(record.linkCount), maximumDepth) {
+                            builder.append(UInt32(ordinal), toList: Self.list(anonymity, mode, depth, maximumDepth))
+                        }
                     }
                 }
             }

@@ -12,8 +12,10 @@ struct FilterIndexes: @unchecked Sendable {
     init(claims: ClaimTable, articleCount: Int, entities: [Entity]) {
         claimIndex = ClaimIdIndex(claims)
         var byKind = PostingListsBuilder(listCount: EntityKind.allCases.count)
-        for (ordinal, entity) in entities.enumerated() {
-            byKind.append(UInt32(ordinal), toList: EntityKind.allCases.firstIndex(of: entity.kind)!)
+        byKind.collect { byKind in
+            for (ordinal, entity) in entities.enumerated() {
+                byKind.append(UInt32(ordinal), toList: EntityKind.allCases.firstIndex(of: entity.kind)!)
+            }
         }
         entitiesByKind = byKind.build()
         var ofArticle = PostingListsBuilder(listCount: articleCount)
@@ -23,21 +25,30 @@ struct FilterIndexes: @unchecked Sendable {
         var sources: [UInt32] = []
         var subjects: [UInt32] = []
         var either: [UInt32] = []
-        for (ordinal, record) in claims.records.enumerated() {
-            let claim = UInt32(ordinal)
-            ofArticle.append(claim, toList: Int(record.article))
-            claims.distinctSources(of: record, into: &sources)
-            for source in sources { bySource.append(claim, toList: Int(source)) }
-            subjects.removeAll(keepingCapacity: true)
-            subjects += claims.subjectOrdinals(of: record)
-            subjects.sortAndRemoveRepeats()
-            for subject in subjects { bySubject.append(claim, toList: Int(subject)) }
-            either.removeAll(keepingCapacity: true)
-            either += sources
-            either += subjects
-            either.sortAndRemoveRepeats()
-            for entity in either { byEntity.append(claim, toList: Int(entity)) }
+        // Twice: counting, then placing (see `PostingListsBuilder`).
+        func appendPostings() {
+            for (ordinal, record) in claims.records.enumerated() {
+                let claim = UInt32(ordinal)
+                ofArticle.append(claim, toList: Int(record.article))
+                claims.distinctSources(of: record, into: &sources)
+                for source in sources { bySource.append(claim, toList: Int(source)) }
+                subjects.removeAll(keepingCapacity: true)
+                subjects += claims.subjectOrdinals(of: record)
+                subjects.sortAndRemoveRepeats()
+                for subject in subjects { bySubject.append(claim, toList: Int(subject)) }
+                either.removeAll(keepingCapacity: true)
+                either += sources
+                either += subjects
+                either.sortAndRemoveRepeats()
+                for entity in either { byEntity.append(claim, toList: Int(entity)) }
+            }
         }
+        appendPostings()
+        ofArticle.startPlacing()
+        bySource.startPlacing()
+        bySubject.startPlacing()
+        byEntity.startPlacing()
+        appendPostings()
         claimsOfArticle = ofArticle.build()
         claimsBySource = bySource.build()
         claimsBySubject = bySubject.build()
@@ -55,28 +66,32 @@ struct SearchIndexes: @unchecked Sendable {
     init(claims: ClaimTable, entities: [Entity]) {
         var claimText = TermIndexBuilder()
         var entityText = TermIndexBuilder()
-        // Each entity's words once: every claim with that source on its chain gets them.
-        var entityTerms: [[UInt32]] = []
-        for entity in entities {
+        // Each entity's words once: every claim with that source on its chain gets them. Interned before the claims
+        // are added, so the ids hold in both of the builder's passes.
+        let entityTerms = entities.map { entity in
             var terms: [UInt32] = []
-            var own: [UInt32] = []
-            for text in Self.searchableTexts(of: entity) {
-                claimText.termIDs(in: text, into: &terms)
-                entityText.termIDs(in: text, into: &own)
+            for text in Self.searchableTexts(of: entity) { claimText.termIDs(in: text, into: &terms) }
+            return terms
+        }
+        entityText.collect { builder in
+            for entity in entities {
+                var own: [UInt32] = []
+                for text in Self.searchableTexts(of: entity) { builder.termIDs(in: text, into: &own) }
+                builder.addDocument(own)
             }
-            entityTerms.append(terms)
-            entityText.addDocument(own)
         }
         var sources: [UInt32] = []
         var terms: [UInt32] = []
-        for record in claims.records {
-            terms.removeAll(keepingCapacity: true)
-            claimText.termIDs(in: claims.strings.string(record.text), into: &terms)
-            let exact = claims.withFieldText(of: record) { ClaimTable.string($0, Int(record.byteStart)..<Int(record.byteEnd)) }
-            claimText.termIDs(in: exact, into: &terms)
-            claims.distinctSources(of: record, into: &sources)
-            for source in sources { terms += entityTerms[Int(source)] }
-            claimText.addDocument(terms)
+        claimText.collect { builder in
+            for record in claims.records {
+                terms.removeAll(keepingCapacity: true)
+                builder.termIDs(in: claims.strings.string(record.text), into: &terms)
+                let exact = claims.withFieldText(of: record) { ClaimTable.string($0, Int(record.byteStart)..<Int(record.byteEnd)) }
+                builder.termIDs(in: exact, into: &terms)
+                claims.distinctSources(of: record, into: &sources)
+                for source in sources { terms += entityTerms[Int(source)] }
+                builder.addDocument(terms)
+            }
         }
         self.claimText = claimText.build()
         self.entityText = entityText.build()

@@ -25,6 +25,8 @@ struct StringArena: Sendable {
         return reference
     }
 
+    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
     /// Appends another arena's bytes; its references move by the returned shift.
     mutating func append(contentsOf other: StringArena) -> UInt32 {
         let shift = UInt32(bytes.count)

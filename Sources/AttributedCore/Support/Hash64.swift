@@ -33,6 +33,18 @@ public struct Hash64: Sendable {
         length &+= UInt64(count)
     }
 
+    /// Hashes bytes whose count is a multiple of 8 with no closing tail round, so that a long input hashed piece by
+    /// piece (all but the last piece this way, the last with `combine`) hashes as it would in one piece.
+    mutating func combineWords(_ bytes: UnsafeRawBufferPointer) {
+        precondition(bytes.count % 8 == 0, "combineWords takes whole words")
+        var state = self.state
+        for offset in stride(from: 0, to: bytes.count, by: 8) {
+            state = Self.round(state, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+        }
+        self.state = state
+        length &+= UInt64(bytes.count)
+    }
+
     public mutating func combine(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { combine($0) }
     }

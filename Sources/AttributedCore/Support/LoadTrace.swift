@@ -13,6 +13,19 @@ enum LoadTrace {
             defer { last = now }
             return now.timeIntervalSince(last)
         }
-        FileHandle.standardError.write(Data("attributed: load phase \(phase): \(Int(elapsed * 1000)) ms\n".utf8))
+        FileHandle.standardError.write(Data("attributed: load phase \(phase): \(Int(elapsed * 1000)) ms, RSS \(residentMegabytes) MB\n".utf8))
+    }
+
+    /// Resident memory now, from /proc (0 where there is none). Read by hand: /proc files have no size.
+    private static var residentMegabytes: Int {
+        let descriptor = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return 0 }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = read(descriptor, &buffer, buffer.count)
+        guard count > 0 else { return 0 }
+        let fields = String(decoding: buffer[..<count], as: UTF8.self).split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return (pages * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 20
     }
 }

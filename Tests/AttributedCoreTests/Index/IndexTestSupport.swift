@@ -22,10 +22,12 @@ extension IndexTests {
     static func makeIndex(_ texts: [String]) -> TermIndex {
         var builder = TermIndexBuilder()
         var ids: [UInt32] = []
-        for text in texts {
-            ids.removeAll()
-            builder.termIDs(in: text, into: &ids)
-            builder.addDocument(ids)
+        builder.collect { builder in
+            for text in texts {
+                ids.removeAll()
+                builder.termIDs(in: text, into: &ids)
+                builder.addDocument(ids)
+            }
         }
         return builder.build()
     }
@@ -39,8 +41,10 @@ extension IndexTests {
 
     static func lists(_ lists: [[UInt32]]) -> PostingLists {
         var builder = PostingListsBuilder(listCount: lists.count)
-        for (list, values) in lists.enumerated() {
-            for value in values { builder.append(value, toList: list) }
+        builder.collect { builder in
+            for (list, values) in lists.enumerated() {
+                for value in values { builder.append(value, toList: list) }
+            }
         }
         return builder.build()
     }

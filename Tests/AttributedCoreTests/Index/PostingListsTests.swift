@@ -6,11 +6,16 @@ extension IndexTests {
     struct PostingListsTests {
         @Test func interleavedAppendsBuildEachList() {
             var builder = PostingListsBuilder(listCount: 4)
-            builder.append(5, toList: 2)
-            builder.append(1, toList: 0)
-            builder.append(7, toList: 2)
-            builder.append(3, toList: 0)
-            builder.append(9, toList: 2)
+            var passes = 0
+            builder.collect { builder in
+                passes += 1
+                builder.append(5, toList: 2)
+                builder.append(1, toList: 0)
+                builder.append(7, toList: 2)
+                builder.append(3, toList: 0)
+                builder.append(9, toList: 2)
+            }
+            #expect(passes == 2)
             let lists = builder.build()
             #expect(lists.count == 4)
             #expect(Array(lists[0]) == [1, 3])
@@ -23,8 +28,12 @@ extension IndexTests {
         }
 
         @Test func noListsAndEmptyLists() {
-            #expect(PostingListsBuilder(listCount: 0).build().count == 0)
-            let empty = PostingListsBuilder(listCount: 3).build()
+            var none = PostingListsBuilder(listCount: 0)
+            none.collect { _ in }
+            #expect(none.build().count == 0)
+            var three = PostingListsBuilder(listCount: 3)
+            three.collect { _ in }
+            let empty = three.build()
             #expect(empty.count == 3 && (0..<3).allSatisfy { empty[$0].isEmpty })
         }
 

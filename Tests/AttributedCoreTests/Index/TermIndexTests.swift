@@ -73,9 +73,11 @@ extension IndexTests {
 
         @Test func frequenciesSaturate() throws {
             var builder = TermIndexBuilder()
-            var ids: [UInt32] = []
-            builder.termIDs(in: "echo", into: &ids)
-            builder.addDocument(Array(repeating: ids[0], count: 70_000))
+            builder.collect { builder in
+                var ids: [UInt32] = []
+                builder.termIDs(in: "echo", into: &ids)
+                builder.addDocument(Array(repeating: ids[0], count: 70_000))
+            }
             let index = builder.build()
             #expect(Array(index.frequencies(0)) == [UInt16.max])
             #expect(index.documentLength(0) == Int(UInt16.max))
