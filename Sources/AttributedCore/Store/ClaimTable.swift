@@ -35,8 +35,17 @@ public struct ClaimTable: Sendable, RandomAccessCollection {
 
     /// The UTF-8 of the field a claim's span and cues point into.
     func withFieldText<R>(of record: ClaimRecord, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let article = articles[Int(record.article)]
-        let text = article.text(of: record.field, index: record.field == .summary ? Int(record.summaryIndex) : nil) ?? ""
+        // The one field is read in place: copying the article out of the array would retain every one of its
+        // strings, on every claim rendered.
+        let article = Int(record.article)
+        let text: String
+        switch record.field {
+        case .headline: text = articles[article].headline
+        case .body: text = articles[article].body
+        case .summary:
+            let index = Int(record.summaryIndex)
+            text = index < articles[article].summary.count ? articles[article].summary[index] : ""
+        }
         return text.utf8.withContiguousStorageIfAvailable(body) ?? body(UnsafeBufferPointer(start: nil, count: 0))
     }
 
