@@ -10,7 +10,9 @@ enum ChainGraph {
     private static let lineHeight = 17
     private static let gap = 34
     /// Characters per line at the stylesheet's 13px: a conservative fit for 300px.
-    private static let charactersPerLine = 42
+    private static let charactersPerLine = 40
+    /// The source's line is bold and larger.
+    private static let sourceCharactersPerLine = 32
 
     private struct Line {
         var text: String
@@ -65,7 +67,7 @@ enum ChainGraph {
     }
 
     private static func lines(for link: AttributionLink, position: Int, depth: Int, source: Entity?) -> [Line] {
-        var lines = TextWrapping.lines(source?.label ?? link.source, width: charactersPerLine - 4, maxLines: 3)
+        var lines = TextWrapping.lines(source?.label ?? link.source, width: sourceCharactersPerLine, maxLines: 3)
             .map { Line(text: $0, role: "chain-source") }
         let place = position == 0 ? "publication" : position == depth - 1 ? "origin" : "relay \(position)"
         let identity = source.map(Self.identity) ?? "unknown entity"

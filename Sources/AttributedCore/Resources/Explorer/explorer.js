@@ -47,12 +47,18 @@
     }
   });
 
-  document.addEventListener('DOMContentLoaded', function () {
-    document.querySelectorAll('mark.claim').forEach(function (mark) { mark.setAttribute('role', 'button'); });
+  // The claim the address names, when the page opens and when only the address's #fragment changes.
+  function selectFromAddress() {
     const match = /^#claim-(.+)$/.exec(location.hash);
     if (match && select(decodeURIComponent(match[1]))) {
       const mark = document.querySelector('mark.claim.selected');
       if (mark) mark.scrollIntoView({ block: 'center' });
     }
+  }
+
+  window.addEventListener('hashchange', selectFromAddress);
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('mark.claim').forEach(function (mark) { mark.setAttribute('role', 'button'); });
+    selectFromAddress();
   });
 })();
