@@ -136,8 +136,10 @@ def select(driver, claim, keyboard=False):
 
 
 def chain(figure):
-    """(source id, source line, whole box text) for each link of a drawn chain, publication first."""
-    return [(link.get_attribute("data-source-id"), text_of(link.find_element(By.CSS_SELECTOR, "text.chain-source")), text_of(link))
+    """(source id, source name as drawn, the box's every line) for each link of a drawn chain, publication first."""
+    def lines(link, selector):
+        return " ".join(text_of(line) for line in link.find_elements(By.CSS_SELECTOR, selector))
+    return [(link.get_attribute("data-source-id"), lines(link, "text.chain-source"), lines(link, "text"))
             for link in figure.find_elements(By.CSS_SELECTOR, "g.chain-link")]
 
 
@@ -168,7 +170,8 @@ def seed(driver, binary):
             check("c15 link 0: the publication, Pakistan Today",
                   links[0][0] == "pakistan-today" and links[0][1] == "Pakistan Today" and "publication" in links[0][2], repr(links[0]))
             check("c15 link 1: the letter, partially identified, cue 'reads'",
-                  links[1][0] == "cmc-letter-2014-10" and links[1][1].startswith("a letter to Pakistan Rangers Sindh")
+                  links[1][0] == "cmc-letter-2014-10" and links[1][1] == "a letter to Pakistan Rangers Sindh director "
+                  "general (DG) and the Sindh inspector general (IG) in October 2014"
                   and "partially identified document" in links[1][2] and "“reads”" in links[1][2], repr(links[1]))
             check("c15 link 2: the unspecified report, the origin",
                   links[2][0] == "letter-unspecified-reports" and links[2][1] == "It has been reported"

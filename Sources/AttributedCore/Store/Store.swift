@@ -73,9 +73,11 @@ public final class Store: Sendable {
         let (bySource, bySubject, entityIndex) = (filters.claimsBySource, filters.claimsBySubject, self.entityIndex)
         let tail = parallelMap(2) { half -> Any in
             if half == 0 {
-                let indicators = SourcingIndicators(claims: claims, articles: articles, entities: entities,
-                                                    entityIndex: entityIndex, claimsOfArticle: filters.claimsOfArticle)
-                return (indicators, IndicatorETags(indicators))
+                return LoadTrace.timed("sourcing indicators") {
+                    let indicators = SourcingIndicators(claims: claims, articles: articles, entities: entities,
+                                                        entityIndex: entityIndex, claimsOfArticle: filters.claimsOfArticle)
+                    return (indicators, IndicatorETags(indicators))
+                }
             }
             let entityBodies = EntityBodies(entities: entities, entityIndex: entityIndex,
                                             claimsAsSource: { bySource[$0].count }, claimsAsSubject: { bySubject[$0].count })

@@ -67,7 +67,7 @@ enum ChainGraph {
     }
 
     private static func lines(for link: AttributionLink, position: Int, depth: Int, source: Entity?) -> [Line] {
-        var lines = TextWrapping.lines(source?.label ?? link.source, width: sourceCharactersPerLine, maxLines: 3)
+        var lines = TextWrapping.lines(source?.label ?? link.source, width: sourceCharactersPerLine, maxLines: 4)
             .map { Line(text: $0, role: "chain-source") }
         let place = position == 0 ? "publication" : position == depth - 1 ? "origin" : "relay \(position)"
         let identity = source.map(Self.identity) ?? "unknown entity"
