@@ -42,8 +42,8 @@ COPY Tests ./Tests
 
 # --static-swift-stdlib links the Swift runtime and Foundation into the binary: it then needs only libmicrohttpd,
 # libc, libm, libstdc++ and libgcc_s at run time, and no libswift*.so.
-# The binary looks for its resource bundle (the seed dataset and openapi.yaml) next to itself, so both go to
-# /staging together, and the runtime stage copies that folder as it is.
+# The binary looks for its resource bundle (the seed dataset, openapi.yaml, the explorer's stylesheet and script)
+# next to itself, so both go to /staging together, and the runtime stage copies that folder as it is.
 RUN swift build -c release --static-swift-stdlib \
  && mkdir -p /staging \
  && bin="$(swift build -c release --static-swift-stdlib --show-bin-path)" \

@@ -15,10 +15,13 @@ run: build
 	.build/release/attributed serve $(ARGS)
 
 ## Every test: the schemathesis conformance run against a live server (its venv also holds the tools below), the
-## dataset schema against the loader's fixtures, the Dockerfile checks and hadolint, and the Swift suites.
-test: deps
+## explorer in headless Chromium, the dataset schema against the loader's fixtures, the Dockerfile checks and
+## hadolint, and the Swift suites.
+test:
+	@scripts/install-deps --test
 	swift build --build-tests
 	Tests/Conformance/run.sh .build/debug/attributed
+	Tests/Browser/run.sh .build/debug/attributed
 	.build/conformance-venv/bin/python Tests/Schema/check_dataset_schema.py
 	$(RELEASE)
 	HADOLINT=.build/conformance-venv/bin/hadolint Tests/Docker/check.sh .build/release/attributed

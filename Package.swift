@@ -22,7 +22,7 @@ let package = Package(
         // Pure Swift: model, validation, immutable store, queries, router and handlers. No C, no sockets.
         .target(
             name: "AttributedCore",
-            resources: [.copy("Resources/Seed")],
+            resources: [.copy("Resources/Seed"), .copy("Resources/Explorer")],
             plugins: ["BundleOpenAPISpecification"]
         ),
         .plugin(name: "BundleOpenAPISpecification", capability: .buildTool()),

@@ -4,9 +4,9 @@ public final class API: Sendable {
     public let router: Router
     public let permanent: PermanentRepresentations
 
-    public init(openAPISpecification: [UInt8], router: Router = .attributed) {
+    public init(openAPISpecification: [UInt8], explorerAssets: ExplorerAssets = .bundled, router: Router = .attributed) {
         self.router = router
-        permanent = PermanentRepresentations(specification: openAPISpecification)
+        permanent = PermanentRepresentations(specification: openAPISpecification, explorerAssets: explorerAssets)
     }
 
     public func respond(to request: Request, store: Store?) -> Response {
@@ -35,13 +35,14 @@ public final class API: Sendable {
         method == "GET" || method == "HEAD" || method == "OPTIONS"
     }
 
-    /// 304 when the client already has this representation.
+    /// 304 when the client already has this representation; it keeps the `Vary` of the 200 (RFC 9110 §15.4.5).
     private static func conditional(_ response: Response, for request: Request) -> Response {
         guard response.status == 200, let ifNoneMatch = request.ifNoneMatch, let etag = response.header("ETag"),
               ETag.ifNoneMatch(ifNoneMatch, matches: etag)
         else { return response }
-        return Response(status: 304, headers: StandardHeaders.notModified(
-            etag: etag, cacheControl: response.header("Cache-Control") ?? CacheControl.data))
+        var headers = StandardHeaders.notModified(etag: etag, cacheControl: response.header("Cache-Control") ?? CacheControl.data)
+        if let vary = response.header("Vary") { headers.append(HTTPHeader("Vary", vary)) }
+        return Response(status: 304, headers: headers)
     }
 
     /// CORS preflight: 204 for any route (and `OPTIONS *`), 404 for an unknown path.
@@ -57,12 +58,22 @@ public final class API: Sendable {
 public struct PermanentRepresentations: Sendable {
     public let liveness: Representation
     public let specification: Representation
+    /// `/` for anything but a browser: where everything is.
+    public let index: Representation
+    /// The explorer's one stylesheet and one script.
+    public let stylesheet: Representation
+    public let script: Representation
     public let all: [Representation]
 
-    init(specification: [UInt8]) {
+    init(specification: [UInt8], explorerAssets: ExplorerAssets) {
         var builder = RepresentationBuilder(makeSlot: { .permanent($0) })
         liveness = builder.add(JSON.object([("status", .string("ok"))]), cacheControl: CacheControl.none)
         self.specification = builder.add(specification, contentType: MediaType.yaml, cacheControl: CacheControl.data)
+        index = builder.add(APIIndex.json, extraHeaders: [StandardHeaders.varyByAccept])
+        stylesheet = builder.add(explorerAssets.stylesheet, contentType: MediaType.css, cacheControl: CacheControl.data,
+                                 extraHeaders: StandardHeaders.explorer)
+        script = builder.add(explorerAssets.script, contentType: MediaType.javascript, cacheControl: CacheControl.data,
+                             extraHeaders: StandardHeaders.explorer)
         all = builder.representations
     }
 }

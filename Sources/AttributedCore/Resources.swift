@@ -10,6 +10,14 @@ public enum BundledResources {
         return [UInt8](data)
     }
 
+    /// A file of the explorer (its stylesheet, its script).
+    public static func explorerFile(_ name: String, extension: String) -> [UInt8] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: `extension`, subdirectory: "Explorer"),
+              let data = try? Data(contentsOf: url)
+        else { return Array("/* \(name).\(`extension`) is missing from the resource bundle */\n".utf8) }
+        return [UInt8](data)
+    }
+
     /// The default dataset: the annotated seed article.
     public static var seedDatasetPath: String? {
         Bundle.module.url(forResource: "is-emerging-in-karachi", withExtension: "json", subdirectory: "Seed")?.path

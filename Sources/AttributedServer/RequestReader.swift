@@ -10,7 +10,7 @@ enum RequestReader {
         var query = QueryScan()
         withUnsafeMutablePointer(to: &query) { _ = MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, collectQueryItem, $0) }
         return Request(method: String(cString: method), path: String(cString: url), query: query.items,
-                       ifNoneMatch: headers.ifNoneMatch)
+                       ifNoneMatch: headers.ifNoneMatch, accept: headers.accept)
     }
 
     /// GET, HEAD and OPTIONS carry no body. One that announces a body (Transfer-Encoding, a non-zero
@@ -28,6 +28,7 @@ struct HeaderScan {
     var contentLengthCount = 0
     var hasNonZeroContentLength = false
     var ifNoneMatch: String?
+    var accept: String?
 }
 
 struct QueryScan {
@@ -47,10 +48,17 @@ private func scanHeader(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, 
         let digits = UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize)
         if !digits.allSatisfy({ $0 == UInt8(ascii: "0") }) || digits.isEmpty { scan.pointee.hasNonZeroContentLength = true }
     } else if name.equalsIgnoringCase("if-none-match"), let value {
-        let text = String(decoding: UnsafeRawBufferPointer(start: value, count: valueSize), as: UTF8.self)
-        scan.pointee.ifNoneMatch = scan.pointee.ifNoneMatch.map { "\($0), \(text)" } ?? text
+        scan.pointee.ifNoneMatch = joined(scan.pointee.ifNoneMatch, value, valueSize)
+    } else if name.equalsIgnoringCase("accept"), let value {
+        scan.pointee.accept = joined(scan.pointee.accept, value, valueSize)
     }
     return .YES
+}
+
+/// A header's values so far and one more, as one comma-separated list (RFC 9110 §5.3).
+private func joined(_ earlier: String?, _ value: UnsafePointer<CChar>, _ size: Int) -> String {
+    let text = String(decoding: UnsafeRawBufferPointer(start: value, count: size), as: UTF8.self)
+    return earlier.map { "\($0), \(text)" } ?? text
 }
 
 private func collectQueryItem(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, _ key: UnsafePointer<CChar>?,

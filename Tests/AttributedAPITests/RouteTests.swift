@@ -61,7 +61,7 @@ import Testing
         #expect(specified.subtracting(routed).isEmpty, "in openapi.yaml but not routed")
     }
 
-    @Test(arguments: ["/", "", "*", "/v1", "/v1/claims/", "//v1/claims", "/v1//claims", "/v1/claims/c01/", "/v1/claims/c01/x",
+    @Test(arguments: ["", "*", "/v1", "/explore", "/explore/articles/", "/explore//", "/explore/assets/other.js", "/v1/claims/", "//v1/claims", "/v1//claims", "/v1/claims/c01/", "/v1/claims/c01/x",
                       "/v1/claims/a/b", "/V1/claims", "/v1/claims/c01%00x", "/v1/claims/..", "/../etc/passwd"])
     func unknownPathsAre404Problems(path: String) {
         let response = SeedAPI.get(path)
@@ -74,7 +74,7 @@ import Testing
     @Test func absoluteFormTargetsAreAccepted() {
         #expect(SeedAPI.get("http://news.example/v1/claims/c01").status == 200)
         #expect(SeedAPI.get("HTTPS://news.example:8443/healthz").status == 200)
-        #expect(SeedAPI.get("http://news.example").status == 404)  // "/" is no route
+        #expect(SeedAPI.get("http://news.example").status == 200)  // "/": the index
         #expect(SeedAPI.get("ftp://news.example/healthz").status == 404)
     }
 
@@ -104,9 +104,11 @@ import Testing
     }
 
     @Test func everySuccessHasCORSAndStrongETag() {
-        for path in ["/healthz", "/readyz", "/openapi.yaml", "/v1/articles", "/v1/articles/is-emerging-in-karachi",
-                     "/v1/articles/is-emerging-in-karachi/claims", "/v1/claims", "/v1/claims/c01", "/v1/claims/c01/provenance",
-                     "/v1/entities", "/v1/entities/karachi", "/v1/entities/karachi/claims"] {
+        for path in ["/", "/healthz", "/readyz", "/openapi.yaml", "/v1/articles", "/v1/articles/is-emerging-in-karachi",
+                     "/v1/articles/is-emerging-in-karachi/claims", "/v1/articles/is-emerging-in-karachi/indicators", "/v1/claims",
+                     "/v1/claims/c01", "/v1/claims/c01/provenance", "/v1/entities", "/v1/entities/karachi",
+                     "/v1/entities/karachi/claims", "/v1/indicators", "/explore/", "/explore/articles/is-emerging-in-karachi",
+                     "/explore/claims/c01", "/explore/entities/karachi", "/explore/assets/explorer.css", "/explore/assets/explorer.js"] {
             let response = SeedAPI.get(path)
             #expect(response.status == 200, "\(path)")
             #expect(response.header("ETag")?.hasPrefix("\"") == true, "\(path)")
@@ -114,5 +116,46 @@ import Testing
             #expect(response.header("Access-Control-Expose-Headers") == "ETag, Link", "\(path)")
             #expect(response.header("Cache-Control") != nil, "\(path)")
         }
+    }
+
+    /// `/`: browsers to the explorer, everything else to the index; `Vary: Accept` either way.
+    @Test(arguments: [
+        ("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8", true),  // Chromium
+        ("text/html", true),
+        ("application/json;q=0.5, text/html", true),
+        (nil, false),
+        ("*/*", false),
+        ("application/json", false),
+        ("application/json, text/html", false),  // a tie: JSON
+        ("text/html;q=0", false),
+        ("text/*, application/json;q=0.9", true),
+        ("TEXT/HTML; Q=1", true),
+        ("text/html;q=nonsense, application/json;q=0.5", true),
+    ] as [(String?, Bool)])
+    func rootSendsBrowsersToTheExplorer(accept: String?, browser: Bool) throws {
+        var request = SeedAPI.request("/")
+        request.accept = accept
+        let response = SeedAPI.api.respond(to: request, store: SeedAPI.store)
+        #expect(response.header("Vary") == "Accept")
+        if browser {
+            #expect(response.status == 303)
+            #expect(response.header("Location") == "/explore/")
+            #expect(response.bodyBytes.isEmpty)
+        } else {
+            #expect(response.status == 200)
+            #expect(response.header("Content-Type") == "application/json")
+            let links = try #require(response.object["links"] as? [String: String])
+            for (name, path) in links { #expect(SeedAPI.get(path).status == 200, "\(name): \(path)") }
+            #expect(Set(links.values) == ["/v1/articles", "/v1/claims", "/v1/entities", "/v1/indicators", "/openapi.yaml",
+                                          "/healthz", "/readyz", "/explore/"])
+        }
+    }
+
+    @Test func theIndexAnswersWithoutADatasetAndRevalidatesWithVary() throws {
+        let index = SeedAPI.get("/", store: nil)
+        #expect(index.status == 200)
+        let revalidated = SeedAPI.get("/", ifNoneMatch: try #require(index.header("ETag")))
+        #expect(revalidated.status == 304)
+        #expect(revalidated.header("Vary") == "Accept")
     }
 }

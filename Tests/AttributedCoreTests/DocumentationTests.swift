@@ -23,3 +23,16 @@ extension Store {
 
     fileprivate func entity(_ id: String) -> Entity? { entities.first { $0.id == id } }
 }
+
+/// docs/indicators.md defines every field the indicators routes send.
+@Suite struct IndicatorDocumentationTests {
+    @Test func everyIndicatorIsDocumented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/indicators.md"), encoding: .utf8)
+        for field in ["articles", "claims", "byWeakestAnonymity", "namedOrigin", "sources", "sourcesByAnonymity",
+                      "unnamedSourcesWithReason", "unnamedSourcesWithoutReason", "documentSourced", "secondHand", "hedged",
+                      "declinedComment", "maxDepth", "meanDepth", "corroborated"] {
+            #expect(doc.contains("| `\(field)` |"), "\(field) has no row in docs/indicators.md")
+        }
+    }
+}

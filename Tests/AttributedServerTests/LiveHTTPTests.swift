@@ -133,6 +133,36 @@ import Testing
         #expect(try chain("c05").map(\.source) == ["pakistan-today"])
     }
 
+    /// The bridge hands `Accept` to the API: a browser at `/` is sent to the explorer, curl gets the index.
+    @Test func rootNegotiatesOverTheWire() throws {
+        let live = try LiveServer()
+        let client = try live.client()
+        let browser = try client.request("GET", "/", headers: ["Accept: text/html,application/xhtml+xml", "Accept: */*;q=0.8"])
+        #expect(browser.status == 303)
+        #expect(browser.header("Location") == "/explore/")
+        #expect(browser.header("Vary") == "Accept")
+        let curl = try client.request("GET", "/", headers: ["Accept: */*"])
+        #expect(curl.status == 200)
+        #expect(curl.header("Content-Type") == "application/json")
+        #expect(curl.text.contains(#""explorer":"/explore/""#))
+        #expect(!client.isClosedByServer())
+    }
+
+    @Test func explorerPagesAndAssetsCarryTheirPolicyOverTheWire() throws {
+        let live = try LiveServer()
+        let client = try live.client()
+        for path in ["/explore/", "/explore/articles/is-emerging-in-karachi", "/explore/assets/explorer.js", "/explore/claims/nope"] {
+            let reply = try client.request("GET", path)
+            #expect(reply.status == (path.hasSuffix("nope") ? 404 : 200), "\(path)")
+            #expect(reply.header("Content-Security-Policy") == "default-src 'self'", "\(path)")
+            #expect(reply.header("X-Content-Type-Options") == "nosniff", "\(path)")
+        }
+        let page = try client.request("GET", "/explore/articles/is-emerging-in-karachi")
+        #expect(page.text.components(separatedBy: #"<mark class="claim anonymity-"#).count - 1 == 28)
+        let etag = try #require(page.header("ETag"))
+        #expect(try client.request("GET", "/explore/articles/is-emerging-in-karachi", headers: ["If-None-Match: \(etag)"]).status == 304)
+    }
+
     @Test func readinessIs503UntilADatasetIsServedThenSwapsWhole() throws {
         let live = try LiveServer(store: nil)
         let client = try live.client()

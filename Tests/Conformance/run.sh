@@ -3,7 +3,7 @@
 #
 #   Tests/Conformance/run.sh PATH_TO_ATTRIBUTED_BINARY
 #
-# 1. creates (or reuses, while requirements.txt is unchanged) a venv in .build/conformance-venv;
+# 1. creates (or reuses, while requirements.txt is unchanged) the venv in .build/conformance-venv (scripts/test-venv);
 # 2. validates openapi.yaml with openapi-spec-validator;
 # 3. starts `BIN serve --host 127.0.0.1 --port PORT` on a free port with the built-in seed dataset and waits for
 #    GET /readyz = 200;
@@ -35,7 +35,6 @@ BIN="$BIN_ARG"
 cd "$ROOT"
 
 SPEC="$ROOT/openapi.yaml"
-REQUIREMENTS="$ROOT/Tests/Conformance/requirements.txt"
 VENV="$ROOT/.build/conformance-venv"
 REPORT_DIR="${CONFORMANCE_REPORT_DIR:-$ROOT/.build/conformance-report}"
 MAX_EXAMPLES="${CONFORMANCE_MAX_EXAMPLES:-200}"
@@ -48,19 +47,7 @@ STOP_TIMEOUT=15    # seconds to wait for the server to exit after SIGTERM
 log() { printf 'conformance: %s\n' "$*" >&2; }
 
 # --- 1. venv -------------------------------------------------------------------------------------------------------
-REQ_HASH="$(python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest())' "$REQUIREMENTS")"
-STAMP="$VENV/.requirements.sha256"
-if [[ -x "$VENV/bin/python" && -f "$STAMP" && "$(cat "$STAMP")" == "$REQ_HASH" ]]; then
-  log "reusing $VENV (requirements.txt unchanged)"
-else
-  log "creating $VENV"
-  rm -rf "$VENV"
-  mkdir -p "$(dirname "$VENV")"
-  python3 -m venv "$VENV"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-input -r "$REQUIREMENTS"
-  # Written last: an interrupted install is never mistaken for a complete one.
-  printf '%s\n' "$REQ_HASH" >"$STAMP"
-fi
+"$ROOT/scripts/test-venv"
 ST="$VENV/bin/st"
 log "$("$ST" --version)"
 

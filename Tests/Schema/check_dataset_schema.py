@@ -14,7 +14,7 @@ validator = jsonschema.Draft202012Validator(schema)
 fixtures = root / "Tests/AttributedCoreTests/Fixtures"
 
 valid = [root / "Sources/AttributedCore/Resources/Seed/is-emerging-in-karachi.json", fixtures / "base.json",
-         *sorted((fixtures / "edge-cases").glob("*.json"))]
+         *sorted((fixtures / "edge-cases").glob("*.json")), *sorted((root / "Tests/Datasets").glob("*.json"))]
 # Shape errors, which a JSON Schema can express (references and offsets are the loader's alone). Not here:
 # not-an-integer (29.0), which JSON Schema counts as an integer; the loader, stricter, wants it written 29.
 shape_errors = ["missing-field", "wrong-type", "bad-enum", "bad-factuality", "bad-id", "unknown-field",

@@ -13,11 +13,11 @@ public final class Representation: Sendable {
     public let etag: String
     public let headers: [HTTPHeader]
 
-    init(slot: Slot, body: [UInt8], contentType: String, cacheControl: String) {
+    init(slot: Slot, body: [UInt8], contentType: String, cacheControl: String, extraHeaders: [HTTPHeader] = []) {
         self.slot = slot
         self.body = body
         self.etag = ETag.strong(for: body)
-        self.headers = StandardHeaders.success(contentType: contentType, etag: etag, cacheControl: cacheControl)
+        self.headers = StandardHeaders.success(contentType: contentType, etag: etag, cacheControl: cacheControl) + extraHeaders
     }
 }
 
@@ -30,13 +30,14 @@ struct RepresentationBuilder {
         self.makeSlot = makeSlot
     }
 
-    mutating func add(_ json: JSON, cacheControl: String = CacheControl.data) -> Representation {
-        add(json.bytes, contentType: MediaType.json, cacheControl: cacheControl)
+    mutating func add(_ json: JSON, cacheControl: String = CacheControl.data, extraHeaders: [HTTPHeader] = []) -> Representation {
+        add(json.bytes, contentType: MediaType.json, cacheControl: cacheControl, extraHeaders: extraHeaders)
     }
 
-    mutating func add(_ body: [UInt8], contentType: String, cacheControl: String) -> Representation {
+    mutating func add(_ body: [UInt8], contentType: String, cacheControl: String,
+                      extraHeaders: [HTTPHeader] = []) -> Representation {
         let representation = Representation(slot: makeSlot(representations.count), body: body, contentType: contentType,
-                                            cacheControl: cacheControl)
+                                            cacheControl: cacheControl, extraHeaders: extraHeaders)
         representations.append(representation)
         return representation
     }

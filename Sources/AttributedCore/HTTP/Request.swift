@@ -8,12 +8,16 @@ public struct Request: Sendable {
     public var query: [QueryItem]
     /// Every `If-None-Match` value, joined with ", ".
     public var ifNoneMatch: String?
+    /// Every `Accept` value, joined with ", ": only `/` reads it, to send browsers to the explorer.
+    public var accept: String?
 
-    public init(method: String = "GET", path: String, query: [QueryItem] = [], ifNoneMatch: String? = nil) {
+    public init(method: String = "GET", path: String, query: [QueryItem] = [], ifNoneMatch: String? = nil,
+                accept: String? = nil) {
         self.method = method
         self.path = path
         self.query = query
         self.ifNoneMatch = ifNoneMatch
+        self.accept = accept
     }
 }
 

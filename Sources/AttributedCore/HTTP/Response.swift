@@ -82,6 +82,8 @@ public struct RenderedBody: Sendable {
 public struct ResourceKey: Sendable, Hashable {
     public enum Kind: UInt8, Sendable {
         case claim, provenance, article, entity
+        /// By article ordinal, and by a publisher's position among `SourcingIndicators.publishers`.
+        case articleIndicators, publisherIndicators
     }
 
     public let kind: Kind

@@ -2,6 +2,9 @@ public enum MediaType {
     public static let json = "application/json"
     public static let problem = "application/problem+json"
     public static let yaml = "application/yaml"
+    public static let html = "text/html; charset=utf-8"
+    public static let css = "text/css; charset=utf-8"
+    public static let javascript = "text/javascript; charset=utf-8"
 }
 
 public enum CacheControl {
@@ -32,6 +35,17 @@ enum StandardHeaders {
     static func notModified(etag: String, cacheControl: String) -> [HTTPHeader] {
         [HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", cacheControl)] + cors
     }
+
+    /// On the explorer's pages, stylesheet and script: only the server's own files may run or style a page (no
+    /// inline script or style, so text from the dataset can never become either), and browsers must not guess a
+    /// type other than the one sent.
+    static let explorer = [
+        HTTPHeader("Content-Security-Policy", "default-src 'self'"),
+        HTTPHeader("X-Content-Type-Options", "nosniff"),
+    ]
+
+    /// `/` answers by `Accept`, so caches must key it by that too.
+    static let varyByAccept = HTTPHeader("Vary", "Accept")
 
     static let preflight = [
         HTTPHeader("Allow", AllowedMethods.list),

@@ -33,22 +33,13 @@ enum ListResponse {
     static func nextURL(for request: Request, cursor: String) -> String {
         var items = request.query.filter { $0.name != "cursor" }
         items.append(QueryItem("cursor", cursor))
-        let query = items.map { "\(percentEncoded($0.name))=\(percentEncoded($0.value ?? ""))" }.joined(separator: "&")
-        return "\(request.path)?\(query)"
+        return url(path: request.path, query: items)
     }
 
-    private static func percentEncoded(_ string: String) -> String {
-        var result = ""
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return result
+    /// `path?name=value&…`, names and values percent-encoded; `path` alone without a query.
+    static func url(path: String, query items: [QueryItem]) -> String {
+        guard !items.isEmpty else { return path }
+        let query = items.map { "\(percentEncoded($0.name))=\(percentEncoded($0.value ?? ""))" }.joined(separator: "&")
+        return "\(path)?\(query)"
     }
 }

@@ -1,5 +1,6 @@
 /// A path template such as `/v1/claims/{id}/provenance`, matched segment by segment.
 /// Ids are opaque: a parameter matches any one non-empty segment, and nothing maps to the file system.
+/// A template ending in `/` (`/`, `/explore/`) ends in an empty segment, which only a path ending in `/` has.
 public struct RoutePattern: Sendable, CustomStringConvertible {
     enum Segment: Sendable, Equatable {
         case literal(Substring)
@@ -11,7 +12,8 @@ public struct RoutePattern: Sendable, CustomStringConvertible {
 
     public init(_ template: String) {
         description = template
-        segments = template.split(separator: "/").map { $0.hasPrefix("{") && $0.hasSuffix("}") ? .parameter : .literal($0) }
+        segments = template.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("{") && $0.hasSuffix("}") ? .parameter : .literal($0) }
     }
 
     /// nil when the path does not match; otherwise the parameter's value, if the template has one.
@@ -21,7 +23,9 @@ public struct RoutePattern: Sendable, CustomStringConvertible {
         for (segment, pathSegment) in zip(segments, pathSegments) {
             switch segment {
             case .literal(let literal): guard literal == pathSegment else { return nil }
-            case .parameter: parameter = pathSegment
+            case .parameter:
+                guard !pathSegment.isEmpty else { return nil }
+                parameter = pathSegment
             }
         }
         return .some(parameter)

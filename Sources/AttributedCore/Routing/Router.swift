@@ -35,11 +35,12 @@ public struct Router: Sendable {
         self.routes = routes
     }
 
-    /// The route for a path and its `{id}`; nil for an unknown path, an empty segment or a relative path.
+    /// The route for a path and its `{id}`; nil for an unknown path, an empty segment (but a final one, which only
+    /// templates ending in `/` match) or a relative path.
     func route(for target: String) -> (route: Route, id: String)? {
         guard let path = Self.originForm(of: target) else { return nil }
         let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
-        guard !segments.contains(where: \.isEmpty) else { return nil }
+        guard !segments.dropLast().contains(where: \.isEmpty) else { return nil }
         for route in routes {
             if let parameter = route.pattern.match(segments) { return (route, parameter.map(String.init) ?? "") }
         }

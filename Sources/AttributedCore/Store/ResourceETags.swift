@@ -1,31 +1,28 @@
 /// Strong ETags of every dataset resource, 8 bytes each, computed at load so that `If-None-Match` is answered
-/// without rendering. A claim's, an article's and an entity's tag is the hash of its body, rendered by the code that
-/// serves it; a provenance chain's combines the tags of the claim and of every entity it inlines, all of which
-/// determine its bytes.
+/// without rendering. A claim's, an article's, an entity's and an indicators body's tag is the hash of its body,
+/// rendered by the code that serves it; a provenance chain's combines the tags of the claim and of every entity it
+/// inlines, all of which determine its bytes.
 struct ResourceETags: Sendable {
     let claims: [UInt64]
     let articles: [UInt64]
     let entities: [UInt64]
     private let provenance: [UInt64]
+    private let indicators: IndicatorETags
 
-    init(claims: [UInt64], articles: [UInt64], entityBodies: EntityBodies, entityCount: Int, provenance json: ProvenanceJSON) {
+    init(claims: [UInt64], articles: [UInt64], entities: [UInt64], provenance: [UInt64], indicators: IndicatorETags) {
         self.claims = claims
         self.articles = articles
-        entities = (0..<entityCount).map { ETag.hash(of: entityBodies.body($0)) }
-        let entities = self.entities
-        let claimTable = json.claim.claims
-        provenance = claimTable.records.indices.map { ordinal in
-            var hash = Hash64(seed: 0x7072_6f76)  // "prov": not the claim's own tag
-            hash.combine(claims[ordinal])
-            for entity in json.mentionedEntities(of: claimTable.records[ordinal]) { hash.combine(entities[Int(entity)]) }
-            return hash.value
-        }
+        self.entities = entities
+        self.provenance = provenance
+        self.indicators = indicators
     }
 
     func claim(_ ordinal: Int) -> String { ETag.quoted(claims[ordinal]) }
     func article(_ ordinal: Int) -> String { ETag.quoted(articles[ordinal]) }
     func entity(_ ordinal: Int) -> String { ETag.quoted(entities[ordinal]) }
     func provenance(_ ordinal: Int) -> String { ETag.quoted(provenance[ordinal]) }
+    func articleIndicators(_ ordinal: Int) -> String { ETag.quoted(indicators.articles[ordinal]) }
+    func publisherIndicators(_ position: Int) -> String { ETag.quoted(indicators.publishers[position]) }
 
     /// Each body rendered once into one reusable buffer, and hashed.
     static func hashes(count: Int, render: (Int, inout JSONOutput) -> Void) -> [UInt64] {
@@ -34,6 +31,30 @@ struct ResourceETags: Sendable {
             output.bytes.removeAll(keepingCapacity: true)
             render(ordinal, &output)
             return ETag.hash(of: output.bytes)
+        }
+    }
+
+    /// A chain's tag: its claim's and those of the entities it inlines.
+    static func provenanceHashes(claims: [UInt64], entities: [UInt64], json: ProvenanceJSON) -> [UInt64] {
+        let claimTable = json.claim.claims
+        return claimTable.records.indices.map { ordinal in
+            var hash = Hash64(seed: 0x7072_6f76)  // "prov": not the claim's own tag
+            hash.combine(claims[ordinal])
+            for entity in json.mentionedEntities(of: claimTable.records[ordinal]) { hash.combine(entities[Int(entity)]) }
+            return hash.value
+        }
+    }
+}
+
+/// The tags of the indicators bodies: each article's and each publisher's.
+struct IndicatorETags: Sendable {
+    let articles: [UInt64]
+    let publishers: [UInt64]
+
+    init(_ indicators: SourcingIndicators) {
+        articles = ResourceETags.hashes(count: indicators.articles.count) { IndicatorsJSON.write(indicators.articles[$0], into: &$1) }
+        publishers = ResourceETags.hashes(count: indicators.publisherAggregates.count) {
+            IndicatorsJSON.write(indicators.publisherAggregates[$0], into: &$1)
         }
     }
 }

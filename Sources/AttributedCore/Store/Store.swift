@@ -26,8 +26,13 @@ public final class Store: Sendable {
     let provenanceJSON: ProvenanceJSON
     /// Hot claims' bodies, for list pages asked again (a page of 50 then copies bytes instead of rendering).
     let listedClaims = AdmittingCache<[UInt8]>(slots: 16_384)
+    /// Per article, per publisher and overall, computed at load.
+    let indicators: SourcingIndicators
     let etags: ResourceETags
     let readiness: Representation
+    /// `/v1/indicators` over every article, and over none (a `publisher` that publishes nothing).
+    let overallIndicators: Representation
+    let noIndicators: Representation
     /// The representations the server may prebuild native responses for.
     public let representations: [Representation]
 
@@ -63,18 +68,41 @@ public final class Store: Sendable {
         let (filters, claimETags, articleETags) = halves[1] as! (FilterIndexes, [UInt64], [UInt64])
         self.filters = filters
 
+        // Two more independent halves: the sourcing indicators and their tags; the entities' bodies and the
+        // provenance chains' tags.
         let (bySource, bySubject, entityIndex) = (filters.claimsBySource, filters.claimsBySubject, self.entityIndex)
-        entityBodies = EntityBodies(entities: entities, entityIndex: entityIndex,
-                                    claimsAsSource: { bySource[$0].count }, claimsAsSubject: { bySubject[$0].count })
-        provenanceJSON = ProvenanceJSON(claim: claimJSON, entityBodies: entityBodies)
-        etags = ResourceETags(claims: claimETags, articles: articleETags, entityBodies: entityBodies,
-                              entityCount: entities.count, provenance: provenanceJSON)
+        let tail = parallelMap(2) { half -> Any in
+            if half == 0 {
+                return LoadTrace.timed("sourcing indicators") {
+                    let indicators = SourcingIndicators(claims: claims, articles: articles, entities: entities,
+                                                        entityIndex: entityIndex, claimsOfArticle: filters.claimsOfArticle)
+                    return (indicators, IndicatorETags(indicators))
+                }
+            }
+            let entityBodies = EntityBodies(entities: entities, entityIndex: entityIndex,
+                                            claimsAsSource: { bySource[$0].count }, claimsAsSubject: { bySubject[$0].count })
+            let provenanceJSON = ProvenanceJSON(claim: claimJSON, entityBodies: entityBodies)
+            let entityETags = (0..<entities.count).map { ETag.hash(of: entityBodies.body($0)) }
+            let provenanceETags = ResourceETags.provenanceHashes(claims: claimETags, entities: entityETags, json: provenanceJSON)
+            return (entityBodies, provenanceJSON, entityETags, provenanceETags)
+        }
+        let (indicators, indicatorETags) = tail[0] as! (SourcingIndicators, IndicatorETags)
+        let (entityBodies, provenanceJSON, entityETags, provenanceETags) = tail[1] as! (EntityBodies, ProvenanceJSON, [UInt64], [UInt64])
+        self.indicators = indicators
+        self.entityBodies = entityBodies
+        self.provenanceJSON = provenanceJSON
+        etags = ResourceETags(claims: claimETags, articles: articleETags, entities: entityETags, provenance: provenanceETags,
+                              indicators: indicatorETags)
 
-        LoadTrace.mark("entity bodies and provenance etags")
+        LoadTrace.mark("indicators, entity bodies and provenance etags")
         var builder = RepresentationBuilder(makeSlot: { .dataset($0) })
         readiness = builder.add(Self.readinessJSON(version: version, loadedAt: loadedAt, articles: articles.count,
                                                    entities: entities.count, claims: claims.count),
                                 cacheControl: CacheControl.none)
+        overallIndicators = builder.add(Self.indicatorsJSON(indicators.overall), contentType: MediaType.json,
+                                        cacheControl: CacheControl.data)
+        noIndicators = builder.add(Self.indicatorsJSON(SourcingIndicators.Aggregate()), contentType: MediaType.json,
+                                   cacheControl: CacheControl.data)
         representations = builder.representations
     }
 
@@ -90,6 +118,8 @@ public final class Store: Sendable {
         case .provenance: provenanceJSON.write(ordinal, into: &output)
         case .article: writeArticle(ordinal, into: &output)
         case .entity: entityBodies.write(ordinal, into: &output)
+        case .articleIndicators: IndicatorsJSON.write(indicators.articles[ordinal], into: &output)
+        case .publisherIndicators: IndicatorsJSON.write(indicators.publisherAggregates[ordinal], into: &output)
         }
         return output.bytes
     }
@@ -97,6 +127,12 @@ public final class Store: Sendable {
     /// A claim as a list item.
     func writeListedClaim(_ ordinal: Int, into output: inout JSONOutput) {
         listedClaims.write(ordinal, into: &output) { claimJSON.write(ordinal, into: &$0) }
+    }
+
+    private static func indicatorsJSON(_ aggregate: SourcingIndicators.Aggregate) -> [UInt8] {
+        var output = JSONOutput(capacity: 512)
+        IndicatorsJSON.write(aggregate, into: &output)
+        return output.bytes
     }
 
     private static func readinessJSON(version: String, loadedAt: String, articles: Int, entities: Int, claims: Int) -> JSON {

@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""The explorer as a person uses it, in headless Chromium (Tests/Browser/run.sh runs this).
+
+With the seed: `/` leads a browser to the article list; the article shows 28 highlights, one per claim, with the
+right ids; selecting c15 (a click) draws its three-link chain (the publication, the letter, the unspecified report)
+and marks its cue words; selecting c09 with the keyboard draws its chain too. With Tests/Datasets/hostile-strings.json:
+every page and every chain is drawn without a single alert, prompt or Content-Security-Policy violation, and the
+hostile strings read as text. Screenshots go to .build/browser-screenshots/. Prints 'N passed, N failed'.
+"""
+import os
+import pathlib
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SHOTS = ROOT / ".build" / "browser-screenshots"
+HOSTILE = ROOT / "Tests" / "Datasets" / "hostile-strings.json"
+WAIT = 10  # seconds for anything to appear
+
+# Before any page script runs: record every alert/confirm/prompt instead of showing it, and every CSP violation
+# (an inline script or style the policy blocked would be one).
+TRAPS = """
+window.__calls = [];
+window.__violations = [];
+for (const name of ['alert', 'confirm', 'prompt']) {
+  window[name] = function (message) { window.__calls.push(name + ': ' + message); };
+}
+document.addEventListener('securitypolicyviolation', function (event) {
+  window.__violations.push(event.violatedDirective + ' ' + event.blockedURI);
+});
+"""
+
+passed = failed = 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"  PASS {name}")
+    else:
+        failed += 1
+        print(f"  FAIL {name} {detail}")
+
+
+class Server:
+    """`attributed serve` on 127.0.0.1 and a free port, until the block ends."""
+
+    def __init__(self, binary, data=None):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        arguments = [binary, "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        if data:
+            arguments += ["--data", str(data)]
+        self.process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited: {self.process.stderr.read().decode()}")
+            try:
+                with urllib.request.urlopen(self.base + "/readyz", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("the server did not become ready in 30 s")
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1100",
+                     "--no-first-run", "--disable-extensions"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(10)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": TRAPS})
+    return driver
+
+
+def text_of(element):
+    return " ".join((element.get_attribute("textContent") or "").split())
+
+
+def no_script_ran(driver, page):
+    """No native dialog open, nothing recorded by the traps, no element the data could have opened."""
+    try:
+        driver.switch_to.alert
+        dialog = True
+    except NoAlertPresentException:
+        dialog = False
+    calls = driver.execute_script("return window.__calls || ['traps missing']")
+    violations = driver.execute_script("return window.__violations || ['traps missing']")
+    injected = driver.execute_script("return document.querySelectorAll('img, iframe, object, embed, textarea, [onload], [onerror]').length")
+    check(f"{page}: no alert, no CSP violation, nothing injected",
+          not dialog and calls == [] and violations == [] and injected == 0,
+          f"dialog={dialog} calls={calls} violations={violations} injected={injected}")
+
+
+def select(driver, claim, keyboard=False):
+    mark = driver.find_element(By.CSS_SELECTOR, f'mark.claim[data-claim-id~="{claim}"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+    if keyboard:
+        driver.execute_script("arguments[0].focus()", mark)
+        mark.send_keys(Keys.ENTER)
+    else:
+        mark.click()
+    figure = driver.find_element(By.ID, f"chain-{claim}")
+    WebDriverWait(driver, WAIT).until(lambda _: figure.is_displayed())
+    return figure
+
+
+def chain(figure):
+    """(source id, source name as drawn, the box's every line) for each link of a drawn chain, publication first."""
+    def lines(link, selector):
+        return " ".join(text_of(line) for line in link.find_elements(By.CSS_SELECTOR, selector))
+    return [(link.get_attribute("data-source-id"), lines(link, "text.chain-source"), lines(link, "text"))
+            for link in figure.find_elements(By.CSS_SELECTOR, "g.chain-link")]
+
+
+def seed(driver, binary):
+    print("seed")
+    with Server(binary) as server:
+        driver.get(server.base + "/")
+        WebDriverWait(driver, WAIT).until(lambda d: d.current_url.endswith("/explore/"))
+        check("/ sends the browser to /explore/", driver.current_url == server.base + "/explore/", driver.current_url)
+        driver.save_screenshot(str(SHOTS / "01-articles.png"))
+        no_script_ran(driver, "article list")
+
+        driver.find_element(By.LINK_TEXT, "IS emerging in Karachi?").click()
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "mark.claim"))
+        marks = driver.find_elements(By.CSS_SELECTOR, "mark.claim")
+        ids = [mark.get_attribute("data-claim-id") for mark in marks]
+        check("28 highlights, c01 to c28, one per claim", ids == [f"c{n:02d}" for n in range(1, 29)], repr(ids))
+        check("every highlight is coloured by its claim's weakest anonymity",
+              all(any(c.startswith("anonymity-") for c in mark.get_attribute("class").split()) for mark in marks))
+        check("no chain is shown before a selection",
+              not any(f.is_displayed() for f in driver.find_elements(By.CSS_SELECTOR, ".chain-figure")))
+        driver.save_screenshot(str(SHOTS / "02-article.png"))
+
+        figure = select(driver, "c15")
+        links = chain(figure)
+        check("c15: three links drawn", len(links) == 3, repr(links))
+        if len(links) == 3:
+            check("c15 link 0: the publication, Pakistan Today",
+                  links[0][0] == "pakistan-today" and links[0][1] == "Pakistan Today" and "publication" in links[0][2], repr(links[0]))
+            check("c15 link 1: the letter, partially identified, cue 'reads'",
+                  links[1][0] == "cmc-letter-2014-10" and links[1][1] == "a letter to Pakistan Rangers Sindh director "
+                  "general (DG) and the Sindh inspector general (IG) in October 2014"
+                  and "partially identified document" in links[1][2] and "“reads”" in links[1][2], repr(links[1]))
+            check("c15 link 2: the unspecified report, the origin",
+                  links[2][0] == "letter-unspecified-reports" and links[2][1] == "It has been reported"
+                  and "origin · unspecified" in links[2][2] and "CT+" in links[2][2], repr(links[2]))
+        shown = [f.get_attribute("id") for f in driver.find_elements(By.CSS_SELECTOR, ".chain-figure") if f.is_displayed()]
+        check("only c15's chain is shown", shown == ["chain-c15"], repr(shown))
+        cues = [text_of(c) for c in driver.find_elements(By.CSS_SELECTOR, ".cue.cue-active")]
+        check("c15's cue words are marked in the text", cues == ["reads", "It has been reported that"], repr(cues))
+        selected = [m.get_attribute("data-claim-id") for m in driver.find_elements(By.CSS_SELECTOR, "mark.claim.selected")]
+        check("c15's highlight is the selected one", selected == ["c15"], repr(selected))
+        driver.execute_script("document.getElementById('chain-c15').scrollIntoView({block: 'start'});"
+                              "document.querySelector('mark.claim.selected').scrollIntoView({block: 'center'})")
+        driver.save_screenshot(str(SHOTS / "03-chain-c15.png"))
+
+        figure = select(driver, "c09", keyboard=True)
+        check("c09 by keyboard: the paper, its sources, the informants' reports",
+              [link[0] for link in chain(figure)] == ["pakistan-today", "pakistan-today-sources", "sources-unspecified-informants"],
+              repr(chain(figure)))
+        check("the address names the selected claim", driver.current_url.endswith("#claim-c09"), driver.current_url)
+        no_script_ran(driver, "article")
+
+        driver.get(server.base + "/explore/articles/is-emerging-in-karachi#claim-c28")
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "chain-c28").is_displayed())
+        check("#claim-c28 opens the article with c28 selected",
+              [m.get_attribute("data-claim-id") for m in driver.find_elements(By.CSS_SELECTOR, "mark.claim.selected")] == ["c28"])
+
+        driver.get(server.base + "/explore/claims/c15")
+        links = driver.find_elements(By.CSS_SELECTOR, "svg.chain-graph g.chain-link")
+        check("the claim page draws c15's chain", [l.get_attribute("data-source-id") for l in links]
+              == ["pakistan-today", "cmc-letter-2014-10", "letter-unspecified-reports"])
+        driver.save_screenshot(str(SHOTS / "04-claim-c15.png"))
+        no_script_ran(driver, "claim page")
+
+        driver.get(server.base + "/explore/?q=sohrab+goth")
+        found = [a.get_attribute("href").rsplit("/", 1)[-1] for a in driver.find_elements(By.CSS_SELECTOR, "p.claim-text a")]
+        check("the search box finds the Sohrab Goth claims, best first", found == ["c13", "c10", "c25", "c21"], repr(found))
+        driver.get(server.base + "/explore/entities/pakistan-today")
+        check("the publisher's page has its indicators", "Sourcing indicators" in driver.page_source)
+        no_script_ran(driver, "entity page")
+
+
+def hostile(driver, binary):
+    print("hostile strings")
+    with Server(binary, HOSTILE) as server:
+        driver.get(server.base + "/explore/")
+        no_script_ran(driver, "article list")
+        driver.get(server.base + "/explore/articles/hostile")
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "mark.claim"))
+        headline = text_of(driver.find_element(By.CSS_SELECTOR, "h1.field-headline"))
+        check("the headline's markup reads as text",
+              headline == '<script>alert(1)</script> "><img src=x onerror=alert(2)> </textarea><script>alert(3)</script> '
+                          'javascript:alert(4)', repr(headline))
+        for claim in ["x1", "x2", "x3", "x4", "x5"]:
+            figure = select(driver, claim)
+            check(f"{claim}: its chain is drawn", len(chain(figure)) >= 1)
+        no_script_ran(driver, "article, every chain drawn")
+        driver.execute_script("document.getElementById('chain-x3').scrollIntoView({block: 'start'})")
+        select(driver, "x3")
+        driver.save_screenshot(str(SHOTS / "05-hostile-article.png"))
+        for path in ["/explore/claims/x1", "/explore/claims/x2", "/explore/claims/x3", "/explore/entities/gazette",
+                     "/explore/entities/officials", "/explore/entities/spokesman", "/explore/entities/report", "/explore/?q=alert"]:
+            driver.get(server.base + path)
+            no_script_ran(driver, path)
+        driver.save_screenshot(str(SHOTS / "06-hostile-search.png"))
+
+
+def main():
+    binary = sys.argv[1]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    driver = browser()
+    try:
+        seed(driver, binary)
+        hostile(driver, binary)
+    finally:
+        driver.quit()
+    print(f"screenshots: {SHOTS} ({time.monotonic() - started:.0f}s)")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

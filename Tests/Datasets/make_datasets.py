@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Writes the datasets the indicator, explorer and browser tests load, with every offset computed here (Python
+string indices are Unicode scalars, the format's unit) rather than counted by hand:
+
+  indicators.json       three articles by two publishers, built so that every sourcing indicator has a case that
+                        counts and one that does not (docs/indicators.md; the expected values are pinned in
+                        Tests/AttributedAPITests/IndicatorTests.swift, derived there claim by claim);
+  hostile-strings.json  an article whose headline, summary, body, entity names and cues hold markup and script
+                        (`<script>`, `"><img src=x onerror=...>`, `</textarea>`, `javascript:` URLs): the explorer
+                        must show them as text.
+
+Usage: Tests/Datasets/make_datasets.py   (rewrites both files beside this script)
+"""
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def entity(id, kind, anonymity, name=None, descriptor=None, reason=None, aliases=(), **document):
+    record = {"id": id, "kind": kind, "name": name, "descriptor": descriptor, "aliases": list(aliases),
+              "anonymity": anonymity, "anonymityReason": reason, "affiliation": None, "roles": []}
+    if kind == "document":
+        record.update({"issuer": document.get("issuer"), "recipients": [], "date": None})
+    return record
+
+
+def article(id, publisher, headline, body, summary=()):
+    return {"id": id, "headline": headline, "summary": list(summary), "body": body, "publisher": publisher,
+            "authors": [], "byline": None, "published": "2026-11-24", "url": None, "language": "en"}
+
+
+def position(text, words, after=0):
+    start = text.index(words, after)
+    return start, start + len(words)
+
+
+def span(record, exact, field="body", index=None):
+    text = record["body"] if field == "body" else record["headline"] if field == "headline" else record["summary"][index]
+    start, end = position(text, exact)
+    result = {"field": field, "start": start, "end": end, "exact": exact,
+              "prefix": text[max(0, start - 32):start], "suffix": text[end:end + 32]}
+    if field == "summary":
+        result["index"] = index
+    return result
+
+
+def link(source, mode="narration", factuality="Uu", cue=None, text=None, attribution="assertion", derivation=None):
+    """cue: the attributing words, looked up in `text` (the claim's field)."""
+    cue_object = None
+    if cue is not None:
+        start, end = position(text, cue)
+        cue_object = {"text": cue, "start": start, "end": end}
+    return {"source": source, "cue": cue_object, "mode": mode, "attributionType": attribution,
+            "factuality": factuality, "recipient": None, "derivation": derivation}
+
+
+def claim(id, record, exact, proposition, chain, field="body", index=None):
+    return {"id": id, "article": record["id"], "span": span(record, exact, field, index), "text": exact,
+            "about": [], "proposition": proposition, "chain": chain}
+
+
+def indicators():
+    entities = [
+        entity("daily", "publication", "named", name="The Daily"),
+        entity("weekly", "publication", "named", name="The Weekly"),
+        entity("mayor", "person", "named", name="Ana Mayor"),
+        entity("ministry", "organization", "named", name="The Ministry"),
+        entity("city-hall", "organization", "named", name="City Hall"),
+        entity("aide", "person", "anonymous", descriptor="an aide", reason="not authorised to speak publicly"),
+        entity("officials", "group", "anonymous", descriptor="officials"),
+        entity("insider", "person", "partially_identified", descriptor="a council insider", reason="fears reprisal"),
+        entity("clerk", "person", "partially_identified", descriptor="a council clerk"),
+        entity("memo", "document", "partially_identified", descriptor="an internal memo", issuer="city-hall"),
+        entity("rumour", "unspecified", "unspecified", descriptor="it is said"),
+    ]
+    a1 = article("a1", "daily", "Budget passes", (
+        "The budget passed on Monday. The mayor said the budget passed. An aide suggested cuts will follow. "
+        "The aide added that cuts will follow. A council insider said a memo reads that it is said the "
+        "treasurer resigned. The Ministry declined to comment on the budget. A council clerk said this paper "
+        "reported the vote first."))
+    a2 = article("a2", "daily", "Parks reopen", "The mayor said parks reopen. Officials hinted parks reopen soon.")
+    b1 = article("b1", "weekly", "What the Daily heard", "The Daily reported that an aide said the vote was close.")
+    b2 = article("b2", "weekly", "Notice", "No claims are annotated in this notice.")
+    body = a1["body"]
+    claims = [
+        claim("a1-c1", a1, "The budget passed on Monday", "budget-passed", [link("daily", factuality="CT+")]),
+        claim("a1-c2", a1, "the budget passed", "budget-passed", [
+            link("daily"),
+            link("mayor", "direct_quote", "CT+", "said", body, derivation="quotation")]),
+        claim("a1-c3", a1, "cuts will follow", "cuts-follow", [
+            link("daily"),
+            link("aide", "indirect_speech", "PR+", "suggested", body, derivation="paraphrase")]),
+        claim("a1-c4", a1, "that cuts will follow", "cuts-follow", [
+            link("daily"),
+            link("aide", "indirect_speech", "CT+", "added", body, derivation="paraphrase")]),
+        claim("a1-c5", a1, "the treasurer resigned", "treasurer-resigned", [
+            link("daily"),
+            link("insider", "indirect_speech", "CT+", "said a memo", body, derivation="paraphrase"),
+            link("memo", "document_citation", "CT-", "reads", body, derivation="quotation"),
+            link("rumour", "impersonal_report", "CT+", "it is said", body, attribution="belief", derivation="paraphrase")]),
+        claim("a1-c6", a1, "declined to comment on the budget", "ministry-declined", [
+            link("daily"),
+            link("ministry", "declined_comment", "CT-", "declined to comment", body, derivation="paraphrase")]),
+        claim("a1-c7", a1, "reported the vote first", "daily-first", [
+            link("daily"),
+            link("clerk", "indirect_speech", "CT+", "A council clerk said", body, derivation="paraphrase"),
+            link("daily", "indirect_speech", "CT+", "this paper reported", body, derivation="paraphrase")]),
+        claim("a2-c1", a2, "parks reopen", "parks-reopen", [
+            link("daily"),
+            link("mayor", "direct_quote", "CT+", "said", a2["body"], derivation="quotation")]),
+        claim("a2-c2", a2, "parks reopen soon", "parks-reopen", [
+            link("daily"),
+            link("officials", "indirect_speech", "PS+", "hinted", a2["body"], derivation="paraphrase")]),
+        claim("b1-c1", b1, "the vote was close", "vote-close", [
+            link("weekly"),
+            link("daily", "indirect_speech", "CT+", "reported that", b1["body"], derivation="paraphrase"),
+            link("aide", "indirect_speech", "CT+", "an aide said", b1["body"], derivation="paraphrase")]),
+    ]
+    return {"format": "attributed-dataset/1",
+            "notes": "Built by Tests/Datasets/make_datasets.py to exercise every sourcing indicator.",
+            "articles": [a1, a2, b1, b2], "entities": entities, "claims": claims}
+
+
+def hostile_strings():
+    script = "<script>alert(1)</script>"
+    image = '"><img src=x onerror=alert(2)>'
+    textarea = "</textarea><script>alert(3)</script>"
+    url = "javascript:alert(4)"
+    quote = "' onmouseover='alert(5)' x='"
+    svg = "</svg><svg onload=alert(6)>"
+    entities = [
+        entity("gazette", "publication", "named", name=f"The {script} Gazette", aliases=[image]),
+        entity("officials", "group", "anonymous", descriptor=f"{svg} officials {quote}", reason=f"{image} fear"),
+        entity("spokesman", "person", "named", name=f"{url} Spokesman", descriptor=textarea, aliases=[url]),
+        entity("report", "document", "partially_identified", descriptor=f"a {textarea} report {image}",
+               issuer="gazette"),
+    ]
+    record = article("hostile", "gazette", f"{script} {image} {textarea} {url}", (
+        f"Officials {script} that the plan {image} was approved. The spokesman said {url} the budget {textarea} "
+        f"was cut {svg}. The report {quote} notes that {quote} taxes rise."), summary=[f"{textarea} {url}"])
+    record["url"] = "https://example.org/a?x=%22%3E%3Cscript%3Ealert(7)%3C/script%3E&y=1"
+    body = record["body"]
+    claims = [
+        claim("x1", record, f"the plan {image} was approved", f"{script}-plan", [
+            link("gazette"),
+            link("officials", "indirect_speech", "CT+", script, body, derivation="paraphrase")]),
+        claim("x2", record, f"the budget {textarea} was cut {svg}", "budget", [
+            link("gazette"),
+            link("spokesman", "direct_quote", "CT+", f"said {url}", body, derivation="quotation")]),
+        claim("x3", record, f"{quote} taxes rise", "taxes", [
+            link("gazette"),
+            link("spokesman", "indirect_speech", "PR+", "said", body, derivation="paraphrase"),
+            link("report", "document_citation", "CT+", f"{quote} notes", body, derivation="quotation")]),
+        claim("x4", record, f"{script} {image}", "headline", [link("gazette")], field="headline"),
+        claim("x5", record, url, "summary", [link("gazette")], field="summary", index=0),
+    ]
+    claims[4]["text"] = f"{url} {script}"
+    return {"format": "attributed-dataset/1",
+            "notes": f"Built by Tests/Datasets/make_datasets.py. Hostile strings: {script} {image}",
+            "articles": [record], "entities": entities, "claims": claims}
+
+
+for name, dataset in [("indicators.json", indicators()), ("hostile-strings.json", hostile_strings())]:
+    (HERE / name).write_text(json.dumps(dataset, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {HERE / name}")
