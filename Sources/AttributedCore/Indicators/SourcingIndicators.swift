@@ -22,8 +22,10 @@ struct SourcingIndicators: Sendable {
          claimsOfArticle: PostingLists) {
         let traits = entities.map(SourceTraits.init)
         var articlesOfPublisher = PostingListsBuilder(listCount: entities.count)
-        for (ordinal, article) in articles.enumerated() {
-            articlesOfPublisher.append(UInt32(ordinal), toList: entityIndex[article.publisher]!)
+        articlesOfPublisher.collect { builder in
+            for (ordinal, article) in articles.enumerated() {
+                builder.append(UInt32(ordinal), toList: entityIndex[article.publisher]!)
+            }
         }
         let byPublisher = articlesOfPublisher.build()
 
