@@ -1,0 +1,111 @@
+/// A span placed in its field: each segment's selector in text order, and their covering range.
+struct AnchoredSpan {
+    let field: ArticleField
+    let index: Int?
+    /// Field text, for the chain's cues, which must be in the same field.
+    let text: FieldText
+    let segments: [SelectorRecord]
+
+    /// From the first segment's start to the last one's end, with the first one's prefix and the last one's suffix.
+    var covering: SelectorRecord {
+        var covering = segments[0]
+        let last = segments[segments.count - 1]
+        covering.end = last.end
+        covering.byteEnd = last.byteEnd
+        covering.suffixBytes = last.suffixBytes
+        return covering
+    }
+
+    var scalars: Range<Int> { Int(segments[0].start)..<Int(segments[segments.count - 1].end) }
+}
+
+extension DatasetDecoder {
+    /// A span as read: its words (what a claim's `text` defaults to) and, once its field resolves, its place.
+    struct DecodedSpan {
+        let selectors: [QuoteSelector]
+        /// nil while the article is unresolved (the claim fails anyway: that is reported elsewhere).
+        let anchored: AnchoredSpan?
+
+        /// The segments' words joined by one space (only built for a claim that leaves out its text).
+        var words: String { selectors.count == 1 ? selectors[0].exact : selectors.map(\.exact).joined(separator: " ") }
+    }
+
+    /// A span: one quote selector (`exact` with optional `start`, `end`, `prefix`, `suffix`), or `segments`, two or
+    /// more of them in text order, not overlapping; a quote-only segment is searched for after the one before.
+    func decodeSpan(_ node: JSONNode, _ path: JSONPath, _ values: ValueReader, _ articleText: ArticleText?) -> DecodedSpan? {
+        guard let span = RecordReader(node, path, values) else { return nil }
+        let field: ArticleField? = span.read("field", values.enumValue)
+        var index: Int?? = .some(nil)
+        if field == .summary { index = span.read("index") { values.int($0, $1) } }
+        var consistent = true
+        let selectors: [(selector: QuoteSelector, reader: RecordReader)]?
+        if span.has("segments") {
+            selectors = span.read("segments") { node, path in
+                values.array(node, path) { node, path in
+                    guard let segment = RecordReader(node, path, values) else { return nil }
+                    defer { segment.rejectUnknownKeys(ClaimKeys.selector) }
+                    return decodeSelector(segment).map { ($0, segment) }
+                }
+            }
+            if let selectors, selectors.count < 2 {
+                span.report("a span with segments has two or more; for one contiguous quote, give \"exact\" on the span itself",
+                            at: "segments")
+                consistent = false
+            }
+            for key in ClaimKeys.selector where span.has(key) {
+                span.report(key == "exact" ? "give either \"exact\" or \"segments\", not both"
+                                           : "with \"segments\", \"\(key)\" goes on each segment", at: key)
+                consistent = false
+            }
+        } else {
+            selectors = decodeSelector(span).map { [($0, span)] }
+        }
+        span.rejectUnknownKeys(field == .summary ? ClaimKeys.summarySpan : ClaimKeys.span) { key in
+            key == "index" && field != nil ? "only a span in the summary has an index" : nil
+        }
+        guard consistent, let field, let index, let selectors else { return nil }
+        guard let articleText else { return DecodedSpan(selectors: selectors.map(\.selector), anchored: nil) }
+        guard let text = articleText.field(field, index: index) else {
+            let bullets = counted(articleText.summary.count, "summary bullet")
+            span.report("index \(index ?? 0) is out of range: the article has \(bullets)", at: "index")
+            return nil
+        }
+        var placed: [SelectorRecord] = []
+        for (number, (selector, reader)) in selectors.enumerated() {
+            let quotes = QuoteAnchoring(field: text, fieldName: fieldDescription(field, index: index), noun: "exact",
+                                        wordsKey: "exact", source: .object(reader))
+            let previous = placed.last.map { QuoteAnchoring.PreviousSegment(number: number - 1, end: Int($0.end), byteEnd: Int($0.byteEnd)) }
+            guard let segment = quotes.anchor(selector, after: previous) else { return nil }
+            if let last = placed.last, segment.start < last.end {
+                reportOrder(of: segment, number: number, after: last, selector, reader)
+                return nil
+            }
+            placed.append(segment)
+        }
+        return DecodedSpan(selectors: selectors.map(\.selector),
+                           anchored: AnchoredSpan(field: field, index: index, text: text, segments: placed))
+    }
+
+    /// The words and whatever of their position a selector gives (a span's own keys, or a segment's).
+    private func decodeSelector(_ reader: RecordReader) -> QuoteSelector? {
+        let values = reader.values
+        let exact = reader.read("exact") { values.string($0, $1) }
+        let start = reader.optional("start") { values.int($0, $1) }
+        let end = reader.optional("end") { values.int($0, $1) }
+        let prefix = reader.optional("prefix") { values.string($0, $1, allowEmpty: true) }
+        let suffix = reader.optional("suffix") { values.string($0, $1, allowEmpty: true) }
+        guard let exact, let start, let end, let prefix, let suffix else { return nil }
+        return QuoteSelector(exact: exact, start: start, end: end, prefix: prefix, suffix: suffix)
+    }
+
+    /// A segment placed by its offsets before the end of the one before it: out of order, or overlapping.
+    private func reportOrder(of segment: SelectorRecord, number: Int, after last: SelectorRecord, _ selector: QuoteSelector,
+                             _ reader: RecordReader) {
+        let this = "segment \(number) (\(segment.start)..<\(segment.end))"
+        let previous = "segment \(number - 1) (\(last.start)..<\(last.end))"
+        reader.report(segment.end <= last.start
+                      ? "\(this) comes before \(previous): list the segments in text order"
+                      : "\(this) overlaps \(previous): a segment starts at or after the end of the one before it",
+                      at: selector.start != nil ? "start" : "end")
+    }
+}
