@@ -65,11 +65,15 @@ extension DatasetDecoder {
         }
         guard let words, let start, let end else { return nil }
         guard let span else { return DecodedCue(cue: nil, bytes: nil) }
-        let quotes = QuoteAnchoring(field: span.text, fieldName: fieldDescription(span.field, index: span.index), noun: "cue",
+        var quotes = QuoteAnchoring(field: span.text, fieldName: fieldDescription(span.field, index: span.index), noun: "cue",
                                     wordsKey: "text", source: source)
-        let place = start != nil || end != nil
-            ? quotes.checkPosition(words, start: start, end: end)
-            : CueAnchoring(quotes: quotes, span: span.scalars).anchor(words)
+        let place: (scalars: Range<Int>, bytes: Range<Int>)?
+        if start != nil || end != nil {
+            place = quotes.checkPosition(words, start: start, end: end)
+        } else {
+            quotes.index = quoteIndexes.index(for: span.article, span.field, span.index, text: span.text)
+            place = CueAnchoring(quotes: quotes, span: span.scalars).anchor(words)
+        }
         guard let place else { return nil }
         return DecodedCue(cue: Cue(text: words, start: place.scalars.lowerBound, end: place.scalars.upperBound), bytes: place.bytes)
     }

@@ -1,5 +1,6 @@
 /// A span placed in its field: each segment's selector in text order, and their covering range.
 struct AnchoredSpan {
+    let article: String
     let field: ArticleField
     let index: Int?
     /// Field text, for the chain's cues, which must be in the same field.
@@ -72,8 +73,11 @@ extension DatasetDecoder {
         }
         var placed: [SelectorRecord] = []
         for (number, (selector, reader)) in selectors.enumerated() {
-            let quotes = QuoteAnchoring(field: text, fieldName: fieldDescription(field, index: index), noun: "exact",
+            var quotes = QuoteAnchoring(field: text, fieldName: fieldDescription(field, index: index), noun: "exact",
                                         wordsKey: "exact", source: .object(reader))
+            if !selector.givesPosition {
+                quotes.index = quoteIndexes.index(for: articleText.articleId, field, index, text: text)
+            }
             let previous = placed.last.map { QuoteAnchoring.PreviousSegment(number: number - 1, end: Int($0.end), byteEnd: Int($0.byteEnd)) }
             guard let segment = quotes.anchor(selector, after: previous) else { return nil }
             if let last = placed.last, segment.start < last.end {
@@ -83,7 +87,8 @@ extension DatasetDecoder {
             placed.append(segment)
         }
         return DecodedSpan(selectors: selectors.map(\.selector),
-                           anchored: AnchoredSpan(field: field, index: index, text: text, segments: placed))
+                           anchored: AnchoredSpan(article: articleText.articleId, field: field, index: index, text: text,
+                                                  segments: placed))
     }
 
     /// The words and whatever of their position a selector gives (a span's own keys, or a segment's).

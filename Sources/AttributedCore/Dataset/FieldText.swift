@@ -86,11 +86,13 @@ struct FieldText: Sendable {
 
 /// An article's fields as offset spaces, built once per article while claims are checked against them.
 struct ArticleText: Sendable {
+    let articleId: String
     let headline: FieldText
     let summary: [FieldText]
     let body: FieldText
 
     init(_ article: Article) {
+        articleId = article.id
         headline = FieldText(article.headline)
         summary = article.summary.map(FieldText.init)
         body = FieldText(article.body)

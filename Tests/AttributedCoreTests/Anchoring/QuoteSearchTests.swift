@@ -40,6 +40,32 @@ struct QuoteSearchTests {
         #expect(field.occurrences(of: needle, fromByte: 19_501) == [22_502])
     }
 
+    /// The index of a long field finds exactly what a pass over the field finds, for quotes of every length.
+    @Test func theIndexOfALongFieldFindsWhatTheSearchFinds() {
+        let field = FieldText(Self.mixed + " The plan 12 was approved; the plan 123 was approved. é😀 “a”")
+        let index = QuoteIndex(field)
+        let quotes = ["a", "é", "😀", "“b", "a é", "the plan 12", "the plan 12 was approved", "he plan 123 was",
+                      "“a”", "b” 😀 a", "the end", "missing", "d", "."]
+        for quote in quotes {
+            for from in [0, 1, 100, field.withUTF8 { $0.count }] {
+                #expect(index.occurrences(of: quote, fromByte: from, in: field) == field.occurrences(of: quote, fromByte: from),
+                        "\(quote) from \(from)")
+            }
+        }
+        #expect(index.occurrences(of: "plan 12 was approved", fromByte: 0, in: field).count == 1)
+    }
+
+    /// A worker indexes a long field only once it has searched it several times in a row.
+    @Test func aLongFieldIsIndexedAfterSeveralSearches() {
+        let long = FieldText(String(repeating: "a quote, ", count: 2_000))
+        let cache = QuoteIndexCache()
+        let first = (0..<QuoteIndexCache.searchesBeforeIndexing - 1).map { _ in cache.index(for: "a", .body, nil, text: long) }
+        #expect(first.allSatisfy { $0 == nil })
+        #expect(cache.index(for: "a", .body, nil, text: long) != nil)
+        #expect(cache.index(for: "b", .body, nil, text: long) == nil)  // another field starts over
+        #expect(QuoteIndexCache().index(for: "a", .body, nil, text: FieldText("short")) == nil)
+    }
+
     @Test func aNearMissNamesWhatDiffers() throws {
         let field = FieldText("He said: “We’ll  reopen the street” — soon.")
         let miss = try #require(NearMiss.all(of: "we'll reopen", in: field).first)

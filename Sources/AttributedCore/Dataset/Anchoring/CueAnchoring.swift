@@ -8,7 +8,7 @@ struct CueAnchoring {
     func anchor(_ words: String) -> (scalars: Range<Int>, bytes: Range<Int>)? {
         let field = quotes.field
         let length = words.utf8.count
-        let found = field.occurrences(of: words).map { start -> (scalars: Range<Int>, bytes: Range<Int>) in
+        let found = quotes.occurrences(of: words).map { start -> (scalars: Range<Int>, bytes: Range<Int>) in
             let bytes = start..<start + length
             return (field.scalarRange(ofBytes: bytes), bytes)
         }

@@ -9,6 +9,8 @@ struct QuoteAnchoring {
     let noun: String
     let wordsKey: String
     let source: SelectorSource
+    /// For a long field searched again and again (see `QuoteIndexCache`).
+    var index: QuoteIndex? = nil
 
     /// W3C prefixes and suffixes that the author leaves out are this many scalars of the text (fewer at its edges).
     static let defaultContext = 32
@@ -100,6 +102,10 @@ struct QuoteAnchoring {
 
     // MARK: Searching
 
+    func occurrences(of words: String, fromByte from: Int = 0) -> [Int] {
+        index?.occurrences(of: words, fromByte: from, in: field) ?? field.occurrences(of: words, fromByte: from)
+    }
+
     /// Where a quote-only segment's search starts: right after the previous segment.
     struct PreviousSegment {
         let number: Int
@@ -113,7 +119,7 @@ struct QuoteAnchoring {
     private func find(_ selector: QuoteSelector, after previous: PreviousSegment?) -> (scalars: Range<Int>, bytes: Range<Int>)? {
         let words = selector.exact
         let length = words.utf8.count
-        let found = field.occurrences(of: words, fromByte: previous?.byteEnd ?? 0)
+        let found = occurrences(of: words, fromByte: previous?.byteEnd ?? 0)
         guard !found.isEmpty else {
             reportMissing(words, after: previous)
             return nil
