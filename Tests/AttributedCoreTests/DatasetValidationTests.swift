@@ -84,7 +84,7 @@ let invalidFixtures: [InvalidFixture] = [
         "invalid/document-field-on-person.json:44:7: $.entities[1].issuer: \"issuer\" is only allowed on documents, not on kind \"person\"",
     ]),
     ("missing-anonymity", [
-        "invalid/missing-anonymity.json:78:5: $.entities[5].anonymity: missing required field \"anonymity\": an entity of kind \"document\" without a name is \"partially_identified\", \"anonymous\" or \"unspecified\"",
+        "invalid/missing-anonymity.json:78:5: $.entities[5].anonymity: missing required field \"anonymity\": for an entity of kind \"document\" without a name, give \"partially_identified\", \"anonymous\" or \"unspecified\"",
     ]),
     ("later-link-without-mode", [
         "invalid/later-link-without-mode.json:120:9: $.claims[0].chain[1].mode: missing required field \"mode\"",
@@ -194,7 +194,7 @@ let invalidFixtures: [InvalidFixture] = [
         "invalid/cue-tie.json:252:18: $.claims[3].chain[1].cue: cue \"said\" is equally near the span at 4 and 30 (2 Unicode scalars away): give the start of the one you mean, as in {\"text\": \"said\", \"start\": 4}",
     ]),
     ("overlapping-segments", [
-        "invalid/overlapping-segments.json:241:22: $.claims[3].span.segments[1].start: segment 1 (5..<9) overlaps segment 0 (1..<10): a segment starts at or after the end of the one before it",
+        "invalid/overlapping-segments.json:241:22: $.claims[3].span.segments[1].start: segment 1 (5..<9) overlaps segment 0 (1..<10): start segment 1 at 10 or later, or end segment 0 sooner",
     ]),
     ("segments-out-of-order", [
         "invalid/segments-out-of-order.json:240:22: $.claims[3].span.segments[1].exact: exact \"The plan,\" is not in the body after segment 0, which ends at 33; it occurs at 1: list the segments in text order",

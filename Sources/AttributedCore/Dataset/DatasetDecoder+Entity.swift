@@ -75,7 +75,7 @@ extension DatasetDecoder {
         case .anonymous: return .anonymous
         case .unspecified: return .unspecified
         default:
-            entity.report("missing required field \"anonymity\": an entity of kind \"\(kind.rawValue)\" without a name is "
+            entity.report("missing required field \"anonymity\": for an entity of kind \"\(kind.rawValue)\" without a name, give "
                           + "\"partially_identified\", \"anonymous\" or \"unspecified\"", at: "anonymity")
             return nil
         }

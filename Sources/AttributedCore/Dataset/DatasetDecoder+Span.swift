@@ -110,7 +110,7 @@ extension DatasetDecoder {
         let previous = "segment \(number - 1) (\(last.start)..<\(last.end))"
         reader.report(segment.end <= last.start
                       ? "\(this) comes before \(previous): list the segments in text order"
-                      : "\(this) overlaps \(previous): a segment starts at or after the end of the one before it",
+                      : "\(this) overlaps \(previous): start segment \(number) at \(last.end) or later, or end segment \(number - 1) sooner",
                       at: selector.start != nil ? "start" : "end")
     }
 }

@@ -112,9 +112,9 @@ struct ShortFormTests {
         #expect(issues(claims: #"{"id": "c1", "article": "a", "span": {"field": "body", "exact": "rain", "start": 12}, "chain": [{"source": "pub"}]}"#)
                 == [#"exact "rain" does not match the text at 12..<16, which is " rai""#])
         #expect(issues(claims: #"{"id": "c1", "article": "a", "span": {"field": "body", "exact": "rain", "start": 26}, "chain": [{"source": "pub"}]}"#)
-                == [#"start 26 plus the 4 scalars of exact "rain" runs past the end of the text (28 Unicode scalars)"#])
+                == [#"start 26 plus the 4 scalars of exact "rain" runs past the end of the text (28 Unicode scalars): correct start, or leave it out to have the words found"#])
         #expect(issues(claims: #"{"id": "c1", "article": "a", "span": {"field": "body", "exact": "rain", "end": 2}, "chain": [{"source": "pub"}]}"#)
-                == [#"end 2 minus the 4 scalars of exact "rain" is before the start of the text"#])
+                == [#"end 2 minus the 4 scalars of exact "rain" is before the start of the text: correct end, or leave it out to have the words found"#])
     }
 
     @Test func aQuoteFoundSeveralTimesListsAtMostFiveStarts() {

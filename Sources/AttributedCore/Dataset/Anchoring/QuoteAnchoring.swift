@@ -36,14 +36,15 @@ struct QuoteAnchoring {
         case let (start?, nil):
             guard start + count <= length else {
                 source.report("start \(start) plus the \(count) scalars of \(noun) \(quoted(words)) runs past the end of the text "
-                       + "(\(length) Unicode scalars)", "start")
+                       + "(\(length) Unicode scalars): correct start, or leave it out to have the words found", "start")
                 return nil
             }
             range = start..<start + count
         case let (nil, end?):
             guard end <= length, end >= count else {
                 source.report(end > length ? "end \(end) is past the end of the text (\(length) Unicode scalars)"
-                                    : "end \(end) minus the \(count) scalars of \(noun) \(quoted(words)) is before the start of the text",
+                                    : "end \(end) minus the \(count) scalars of \(noun) \(quoted(words)) is before the start of the text: "
+                                      + "correct end, or leave it out to have the words found",
                        "end")
                 return nil
             }

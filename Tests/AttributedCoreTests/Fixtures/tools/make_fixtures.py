@@ -582,7 +582,7 @@ def invalid():
         '"issuer" is only allowed on documents, not on kind "person"', "key")
     # Left out, anonymity follows from a name or from kind anonymous or unspecified; an unnamed document has neither.
     one("missing-anonymity", lambda d: at(d, ("entities", 5)).pop("anonymity"), ("entities", 5, "anonymity"),
-        'missing required field "anonymity": an entity of kind "document" without a name is "partially_identified", '
+        'missing required field "anonymity": for an entity of kind "document" without a name, give "partially_identified", '
         '"anonymous" or "unspecified"', "parent")
     one("later-link-without-mode", lambda d: at(d, C1 + ("chain", 1)).pop("mode"), C1 + ("chain", 1, "mode"),
         'missing required field "mode"', "parent")
@@ -725,8 +725,8 @@ def invalid():
     one("overlapping-segments", second_article(interrupted, {"field": "body", "segments": [
             {"exact": "The plan,"}, {"exact": "plan", "start": the_plan + 4}]}),
         C4 + ("span", "segments", 1, "start"),
-        f'segment 1 ({the_plan + 4}..<{the_plan + 8}) overlaps segment 0 ({the_plan}..<{the_plan + 9}): a segment starts '
-        'at or after the end of the one before it')
+        f'segment 1 ({the_plan + 4}..<{the_plan + 8}) overlaps segment 0 ({the_plan}..<{the_plan + 9}): start segment 1 '
+        f'at {the_plan + 9} or later, or end segment 0 sooner')
     one("segments-out-of-order", second_article(interrupted, {"field": "body", "segments": [
             {"exact": "will work."}, {"exact": "The plan,"}]}),
         C4 + ("span", "segments", 1, "exact"),
