@@ -23,12 +23,12 @@ struct AnchoredSpan {
 extension DatasetDecoder {
     /// A span as read: its words (what a claim's `text` defaults to) and, once its field resolves, its place.
     struct DecodedSpan {
-        let selectors: [QuoteSelector]
+        let selectors: [(selector: QuoteSelector, reader: RecordReader)]
         /// nil while the article is unresolved (the claim fails anyway: that is reported elsewhere).
         let anchored: AnchoredSpan?
 
         /// The segments' words joined by one space (only built for a claim that leaves out its text).
-        var words: String { selectors.count == 1 ? selectors[0].exact : selectors.map(\.exact).joined(separator: " ") }
+        var words: String { selectors.count == 1 ? selectors[0].selector.exact : selectors.map(\.selector.exact).joined(separator: " ") }
     }
 
     /// A span: one quote selector (`exact` with optional `start`, `end`, `prefix`, `suffix`), or `segments`, two or
@@ -38,46 +38,57 @@ extension DatasetDecoder {
         let field: ArticleField? = span.read("field", values.enumValue)
         var index: Int?? = .some(nil)
         if field == .summary { index = span.read("index") { values.int($0, $1) } }
-        var consistent = true
-        let selectors: [(selector: QuoteSelector, reader: RecordReader)]?
-        if span.has("segments") {
-            selectors = span.read("segments") { node, path in
-                values.array(node, path) { node, path in
-                    guard let segment = RecordReader(node, path, values) else { return nil }
-                    defer { segment.rejectUnknownKeys(ClaimKeys.selector) }
-                    return decodeSelector(segment).map { ($0, segment) }
-                }
-            }
-            if let selectors, selectors.count < 2 {
-                span.report("a span with segments has two or more; for one contiguous quote, give \"exact\" on the span itself",
-                            at: "segments")
-                consistent = false
-            }
-            for key in ClaimKeys.selector where span.has(key) {
-                span.report(key == "exact" ? "give either \"exact\" or \"segments\", not both"
-                                           : "with \"segments\", \"\(key)\" goes on each segment", at: key)
-                consistent = false
-            }
-        } else {
-            selectors = decodeSelector(span).map { [($0, span)] }
-        }
+        let selectors = span.has("segments") ? readSegments(of: span) : decodeSelector(span).map { [($0, span)] }
         span.rejectUnknownKeys(field == .summary ? ClaimKeys.summarySpan : ClaimKeys.span) { key in
             key == "index" && field != nil ? "only a span in the summary has an index" : nil
         }
-        guard consistent, let field, let index, let selectors else { return nil }
-        guard let articleText else { return DecodedSpan(selectors: selectors.map(\.selector), anchored: nil) }
+        guard let field, let index, let selectors else { return nil }
+        guard let articleText else { return DecodedSpan(selectors: selectors, anchored: nil) }
         guard let text = articleText.field(field, index: index) else {
             let bullets = counted(articleText.summary.count, "summary bullet")
             span.report("index \(index ?? 0) is out of range: the article has \(bullets)", at: "index")
             return nil
         }
+        guard let segments = place(selectors, in: text, of: articleText.articleId, field, index) else { return nil }
+        return DecodedSpan(selectors: selectors,
+                           anchored: AnchoredSpan(article: articleText.articleId, field: field, index: index, text: text,
+                                                  segments: segments))
+    }
+
+    /// `segments`: two or more selectors, and none of a selector's keys beside them on the span.
+    private func readSegments(of span: RecordReader) -> [(selector: QuoteSelector, reader: RecordReader)]? {
+        let values = span.values
+        let selectors = span.read("segments") { node, path in
+            values.array(node, path) { node, path -> (selector: QuoteSelector, reader: RecordReader)? in
+                guard let segment = RecordReader(node, path, values) else { return nil }
+                defer { segment.rejectUnknownKeys(ClaimKeys.selector) }
+                return decodeSelector(segment).map { ($0, segment) }
+            }
+        }
+        var consistent = true
+        if let selectors, selectors.count < 2 {
+            span.report("a span with segments has two or more; for one contiguous quote, give \"exact\" on the span itself",
+                        at: "segments")
+            consistent = false
+        }
+        for key in ClaimKeys.selector where span.has(key) {
+            span.report(key == "exact" ? "give either \"exact\" or \"segments\", not both"
+                                       : "with \"segments\", \"\(key)\" goes on each segment", at: key)
+            consistent = false
+        }
+        return consistent ? selectors : nil
+    }
+
+    /// Each selector placed in the field, in order: a quote-only one after the one before, one with offsets checked
+    /// not to come before or overlap it.
+    private func place(_ selectors: [(selector: QuoteSelector, reader: RecordReader)], in text: FieldText, of article: String,
+                       _ field: ArticleField, _ index: Int?) -> [SelectorRecord]? {
         var placed: [SelectorRecord] = []
+        placed.reserveCapacity(selectors.count)
         for (number, (selector, reader)) in selectors.enumerated() {
             var quotes = QuoteAnchoring(field: text, fieldName: fieldDescription(field, index: index), noun: "exact",
                                         wordsKey: "exact", source: .object(reader))
-            if !selector.givesPosition {
-                quotes.index = quoteIndexes.index(for: articleText.articleId, field, index, text: text)
-            }
+            if !selector.givesPosition { quotes.index = quoteIndexes.index(for: article, field, index, text: text) }
             let previous = placed.last.map { QuoteAnchoring.PreviousSegment(number: number - 1, end: Int($0.end), byteEnd: Int($0.byteEnd)) }
             guard let segment = quotes.anchor(selector, after: previous) else { return nil }
             if let last = placed.last, segment.start < last.end {
@@ -86,9 +97,7 @@ extension DatasetDecoder {
             }
             placed.append(segment)
         }
-        return DecodedSpan(selectors: selectors.map(\.selector),
-                           anchored: AnchoredSpan(article: articleText.articleId, field: field, index: index, text: text,
-                                                  segments: placed))
+        return placed
     }
 
     /// The words and whatever of their position a selector gives (a span's own keys, or a segment's).

@@ -20,7 +20,8 @@ struct QuoteAnchoring {
     /// The words at the given offsets: both checked, or one of them and the other counted from the words.
     func checkPosition(_ words: String, start: Int?, end: Int?) -> (scalars: Range<Int>, bytes: Range<Int>)? {
         let length = field.scalarCount
-        let count = words.unicodeScalars.count
+        // Counted only when one offset is missing: with both, checking costs what it always did.
+        var count: Int { words.unicodeScalars.count }
         let range: Range<Int>
         switch (start, end) {
         case let (start?, end?):
