@@ -26,10 +26,11 @@ public struct CanonicalFile: Sendable {
 
     /// The same for files given as bytes (tests, tools).
     public static func files(_ files: [(name: String, bytes: [UInt8])]) throws(DatasetInvalid) -> [CanonicalFile] {
-        let dataset = try DatasetLoader.load(files: files)
-        let records = DatasetRecords(dataset)
-        return files.map { file in
-            CanonicalFile(name: file.name, original: file.bytes, canonical: records.canonical(of: FileOutline(file.bytes)))
+        // Outlines first, each file's tree dropped before the next is parsed and before the dataset is loaded.
+        let outlines = files.map { FileOutline($0.bytes) }
+        let records = DatasetRecords(try DatasetLoader.load(files: files))
+        return zip(files, outlines).map { file, outline in
+            CanonicalFile(name: file.name, original: file.bytes, canonical: records.canonical(of: outline))
         }
     }
 }
@@ -84,15 +85,16 @@ private struct DatasetRecords {
         JSON.writeString(DatasetLoader.format, into: &out)
         out += Array(",\n  \"notes\": ".utf8)
         JSON.optional(outline.notes).write(into: &out)
-        section("articles", outline.articles.map { CanonicalRecords.article(dataset.articles[articles[$0]!]) }, into: &out)
-        section("entities", outline.entities.map { CanonicalRecords.entity(dataset.entities[entities[$0]!]) }, into: &out)
-        section("claims", outline.claims.map { CanonicalRecords.claim(dataset.claims[claims[$0]!]) }, into: &out)
+        // Lazily: one record's JSON at a time, not a tree of the whole file.
+        section("articles", outline.articles.lazy.map { CanonicalRecords.article(dataset.articles[articles[$0]!]) }, into: &out)
+        section("entities", outline.entities.lazy.map { CanonicalRecords.entity(dataset.entities[entities[$0]!]) }, into: &out)
+        section("claims", outline.claims.lazy.map { CanonicalRecords.claim(dataset.claims[claims[$0]!]) }, into: &out)
         out += Array("\n}\n".utf8)
         return out
     }
 
     /// `"key": [` then one record per line, or `"key": []`.
-    private func section(_ key: String, _ records: [JSON], into out: inout [UInt8]) {
+    private func section(_ key: String, _ records: some Collection<JSON>, into out: inout [UInt8]) {
         out += Array(",\n  \"\(key)\": [".utf8)
         for (index, record) in records.enumerated() {
             out += Array((index == 0 ? "\n    " : ",\n    ").utf8)
