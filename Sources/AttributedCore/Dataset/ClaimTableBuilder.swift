@@ -55,10 +55,11 @@ struct ClaimTableBuilder {
             subjects.append(UInt32(ordinal))
         }
         let id = strings.append(claim.id)
-        let discontinuous = claim.span.segments.count > 1
+        let discontinuous = claim.span.isDiscontinuous
         if discontinuous {
-            segmentsOfClaim[id.offset] = segments.count..<segments.count + claim.span.segments.count
-            segments += claim.span.segments
+            segmentsOfClaim[id.offset] = segments.count..<segments.count + 1 + claim.span.rest.count
+            segments.append(claim.span.first)
+            segments += claim.span.rest
         }
         records.append(ClaimRecord(
             id: id, text: strings.append(claim.text), proposition: strings.append(claim.proposition),

@@ -1,35 +1,40 @@
-/// A span placed in its field: each segment's selector in text order, and their covering range.
+/// A span placed in its field: its first segment, and the others of a discontinuous span in text order. (Kept
+/// apart so that a contiguous span, by far the most common, allocates no array.)
 struct AnchoredSpan {
     let article: String
     let field: ArticleField
     let index: Int?
     /// Field text, for the chain's cues, which must be in the same field.
     let text: FieldText
-    let segments: [SelectorRecord]
+    let first: SelectorRecord
+    let rest: [SelectorRecord]
+
+    var isDiscontinuous: Bool { !rest.isEmpty }
 
     /// From the first segment's start to the last one's end, with the first one's prefix and the last one's suffix.
     var covering: SelectorRecord {
-        var covering = segments[0]
-        let last = segments[segments.count - 1]
-        covering.end = last.end
-        covering.byteEnd = last.byteEnd
-        covering.suffixBytes = last.suffixBytes
+        var covering = first
+        if let last = rest.last {
+            covering.end = last.end
+            covering.byteEnd = last.byteEnd
+            covering.suffixBytes = last.suffixBytes
+        }
         return covering
     }
 
-    var scalars: Range<Int> { Int(segments[0].start)..<Int(segments[segments.count - 1].end) }
+    var scalars: Range<Int> { Int(first.start)..<Int(rest.last?.end ?? first.end) }
 }
 
 extension DatasetDecoder {
     /// A span as read: its words (what a claim's `text` defaults to) and, once its field resolves, its place.
     struct DecodedSpan {
-        let selectors: [(selector: QuoteSelector, reader: RecordReader)]
+        /// The segments' words joined by one space: what a claim's `text` defaults to.
+        let words: String
         /// nil while the article is unresolved (the claim fails anyway: that is reported elsewhere).
         let anchored: AnchoredSpan?
-
-        /// The segments' words joined by one space (only built for a claim that leaves out its text).
-        var words: String { selectors.count == 1 ? selectors[0].selector.exact : selectors.map(\.selector.exact).joined(separator: " ") }
     }
+
+    private typealias Selectors = [(selector: QuoteSelector, reader: RecordReader)]
 
     /// A span: one quote selector (`exact` with optional `start`, `end`, `prefix`, `suffix`), or `segments`, two or
     /// more of them in text order, not overlapping; a quote-only segment is searched for after the one before.
@@ -38,25 +43,32 @@ extension DatasetDecoder {
         let field: ArticleField? = span.read("field", values.enumValue)
         var index: Int?? = .some(nil)
         if field == .summary { index = span.read("index") { values.int($0, $1) } }
-        let selectors = span.has("segments") ? readSegments(of: span) : decodeSelector(span).map { [($0, span)] }
+        // A contiguous span is its own selector; segments are a list of them.
+        let single = span.has("segments") ? nil : decodeSelector(span)
+        let segments = span.has("segments") ? readSegments(of: span) : []
         span.rejectUnknownKeys(field == .summary ? ClaimKeys.summarySpan : ClaimKeys.span) { key in
             key == "index" && field != nil ? "only a span in the summary has an index" : nil
         }
-        guard let field, let index, let selectors else { return nil }
-        guard let articleText else { return DecodedSpan(selectors: selectors, anchored: nil) }
+        guard let field, let index, single != nil || segments?.isEmpty == false, let segments else { return nil }
+        let words = single?.exact ?? segments.map(\.selector.exact).joined(separator: " ")
+        guard let articleText else { return DecodedSpan(words: words, anchored: nil) }
         guard let text = articleText.field(field, index: index) else {
             let bullets = counted(articleText.summary.count, "summary bullet")
             span.report("index \(index ?? 0) is out of range: the article has \(bullets)", at: "index")
             return nil
         }
-        guard let segments = place(selectors, in: text, of: articleText.articleId, field, index) else { return nil }
-        return DecodedSpan(selectors: selectors,
-                           anchored: AnchoredSpan(article: articleText.articleId, field: field, index: index, text: text,
-                                                  segments: segments))
+        let placement = Placement(decoder: self, text: text, article: articleText.articleId, field: field, index: index)
+        let anchored: AnchoredSpan?
+        if let single {
+            anchored = placement.place(single, span).map { placement.span(first: $0, rest: []) }
+        } else {
+            anchored = placement.place(segments)
+        }
+        return anchored.map { DecodedSpan(words: words, anchored: $0) }
     }
 
     /// `segments`: two or more selectors, and none of a selector's keys beside them on the span.
-    private func readSegments(of span: RecordReader) -> [(selector: QuoteSelector, reader: RecordReader)]? {
+    private func readSegments(of span: RecordReader) -> Selectors? {
         let values = span.values
         let selectors = span.read("segments") { node, path in
             values.array(node, path) { node, path -> (selector: QuoteSelector, reader: RecordReader)? in
@@ -79,25 +91,40 @@ extension DatasetDecoder {
         return consistent ? selectors : nil
     }
 
-    /// Each selector placed in the field, in order: a quote-only one after the one before, one with offsets checked
-    /// not to come before or overlap it.
-    private func place(_ selectors: [(selector: QuoteSelector, reader: RecordReader)], in text: FieldText, of article: String,
-                       _ field: ArticleField, _ index: Int?) -> [SelectorRecord]? {
-        var placed: [SelectorRecord] = []
-        placed.reserveCapacity(selectors.count)
-        for (number, (selector, reader)) in selectors.enumerated() {
+    /// Places selectors in one field: a quote-only one after the one before, one with offsets checked not to come
+    /// before or overlap it.
+    private struct Placement {
+        let decoder: DatasetDecoder
+        let text: FieldText
+        let article: String
+        let field: ArticleField
+        let index: Int?
+
+        func place(_ selector: QuoteSelector, _ reader: RecordReader, after previous: QuoteAnchoring.PreviousSegment? = nil) -> SelectorRecord? {
             var quotes = QuoteAnchoring(field: text, fieldName: fieldDescription(field, index: index), noun: "exact",
                                         wordsKey: "exact", source: .object(reader))
-            if !selector.givesPosition { quotes.index = quoteIndexes.index(for: article, field, index, text: text) }
-            let previous = placed.last.map { QuoteAnchoring.PreviousSegment(number: number - 1, end: Int($0.end), byteEnd: Int($0.byteEnd)) }
-            guard let segment = quotes.anchor(selector, after: previous) else { return nil }
-            if let last = placed.last, segment.start < last.end {
-                reportOrder(of: segment, number: number, after: last, selector, reader)
-                return nil
-            }
-            placed.append(segment)
+            if !selector.givesPosition { quotes.index = decoder.quoteIndexes.index(for: article, field, index, text: text) }
+            return quotes.anchor(selector, after: previous)
         }
-        return placed
+
+        func place(_ segments: Selectors) -> AnchoredSpan? {
+            var placed: [SelectorRecord] = []
+            placed.reserveCapacity(segments.count)
+            for (number, (selector, reader)) in segments.enumerated() {
+                let previous = placed.last.map { QuoteAnchoring.PreviousSegment(number: number - 1, end: Int($0.end), byteEnd: Int($0.byteEnd)) }
+                guard let segment = place(selector, reader, after: previous) else { return nil }
+                if let last = placed.last, segment.start < last.end {
+                    DatasetDecoder.reportOrder(of: segment, number: number, after: last, selector, reader)
+                    return nil
+                }
+                placed.append(segment)
+            }
+            return span(first: placed[0], rest: Array(placed.dropFirst()))
+        }
+
+        func span(first: SelectorRecord, rest: [SelectorRecord]) -> AnchoredSpan {
+            AnchoredSpan(article: article, field: field, index: index, text: text, first: first, rest: rest)
+        }
     }
 
     /// The words and whatever of their position a selector gives (a span's own keys, or a segment's).
@@ -113,7 +140,7 @@ extension DatasetDecoder {
     }
 
     /// A segment placed by its offsets before the end of the one before it: out of order, or overlapping.
-    private func reportOrder(of segment: SelectorRecord, number: Int, after last: SelectorRecord, _ selector: QuoteSelector,
+    private static func reportOrder(of segment: SelectorRecord, number: Int, after last: SelectorRecord, _ selector: QuoteSelector,
                              _ reader: RecordReader) {
         let this = "segment \(number) (\(segment.start)..<\(segment.end))"
         let previous = "segment \(number - 1) (\(last.start)..<\(last.end))"

@@ -23,14 +23,22 @@ final class ClaimJSON: Sendable {
             out.member(#","span":{"field":"#, record.field)
             if record.field == .summary { out.member(#","index":"#, record.summaryIndex) }
             out.raw(",")
+            let covering = out.bytes.count
             writeSelector(record.span, in: text, into: &out)
-            out.raw(#","segments":["#)
-            claims.withSegments(of: ordinal) { segments in
-                for (index, segment) in segments.enumerated() {
-                    out.raw(index == 0 ? "{" : ",{")
-                    writeSelector(segment, in: text, into: &out)
-                    out.raw("}")
+            let coveringEnd = out.bytes.count
+            out.raw(#","segments":[{"#)
+            if record.isDiscontinuous {
+                claims.withSegments(of: ordinal) { segments in
+                    for (index, segment) in segments.enumerated() {
+                        if index > 0 { out.raw(",{") }
+                        writeSelector(segment, in: text, into: &out)
+                        out.raw("}")
+                    }
                 }
+            } else {
+                // A contiguous span's one segment is the span itself: its five members, already escaped, once more.
+                out.repeatBytes(covering..<coveringEnd)
+                out.raw("}")
             }
             out.raw(#"]},"text":"#)
             claims.strings.withBytes(record.text) { out.string(utf8: $0) }
