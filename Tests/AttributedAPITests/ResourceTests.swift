@@ -24,6 +24,23 @@ import Testing
         #expect((chain[2]["cue"] as? [String: Any])?["text"] as? String == "It has been reported that")
     }
 
+    /// The seed's spans are all contiguous: each gains one segment, the span's own five fields, and the body is
+    /// otherwise what it was (the span's keys keep their order, `segments` comes last).
+    @Test func everySeedSpanHasOneSegmentEqualToItself() throws {
+        let claims = SeedAPI.get("/v1/claims?limit=500").items
+        #expect(claims.count == 28)
+        for claim in claims {
+            let span = try #require(claim["span"] as? [String: Any])
+            let segments = try #require(span["segments"] as? [[String: Any]])
+            #expect(segments.count == 1)
+            for key in ["start", "end", "exact", "prefix", "suffix"] {
+                #expect("\(segments[0][key] ?? "missing")" == "\(span[key] ?? "span")", "\(claim["id"] ?? "") \(key)")
+            }
+        }
+        let body = String(decoding: SeedAPI.get("/v1/claims/c09").bodyBytes, as: UTF8.self)
+        #expect(body.contains(#""prefix":"chi.\n\n“We received reports that ","suffix":". We got to know that they were ","segments":[{"start":482,"end":548,"#))
+    }
+
     @Test func provenanceSideLoadsEveryEntity() throws {
         let provenance = SeedAPI.get("/v1/claims/c15/provenance").object
         let chain = try #require(provenance["chain"] as? [[String: Any]])

@@ -54,7 +54,7 @@ let invalidFixtures: [InvalidFixture] = [
         "invalid/unsupported-format.json:2:13: $.format: unsupported format \"attributed-dataset/2\", expected \"attributed-dataset/1\"",
     ]),
     ("missing-field", [
-        "invalid/missing-field.json:5:5: $.articles[0].language: missing required field \"language\"",
+        "invalid/missing-field.json:5:5: $.articles[0].headline: missing required field \"headline\"",
     ]),
     ("wrong-type", [
         "invalid/wrong-type.json:7:19: $.articles[0].headline: expected a string, found a number",
@@ -83,8 +83,11 @@ let invalidFixtures: [InvalidFixture] = [
     ("document-field-on-person", [
         "invalid/document-field-on-person.json:44:7: $.entities[1].issuer: \"issuer\" is only allowed on documents, not on kind \"person\"",
     ]),
-    ("document-missing-issuer", [
-        "invalid/document-missing-issuer.json:78:5: $.entities[5].issuer: missing required field \"issuer\"",
+    ("missing-anonymity", [
+        "invalid/missing-anonymity.json:78:5: $.entities[5].anonymity: missing required field \"anonymity\": for an entity of kind \"document\" without a name, give \"partially_identified\", \"anonymous\" or \"unspecified\"",
+    ]),
+    ("later-link-without-mode", [
+        "invalid/later-link-without-mode.json:120:9: $.claims[0].chain[1].mode: missing required field \"mode\"",
     ]),
     ("bad-date", [
         "invalid/bad-date.json:15:20: $.articles[0].published: \"2014-13-02\" is not a date (YYYY, YYYY-MM, YYYY-MM-DD) or an RFC 3339 date-time",
@@ -173,6 +176,40 @@ let invalidFixtures: [InvalidFixture] = [
     ]),
     ("cue-past-end", [
         "invalid/cue-past-end.json:167:20: $.claims[1].chain[1].cue.end: end 35 is past the end of the text (32 Unicode scalars)",
+    ]),
+    ("ambiguous-quote", [
+        "invalid/ambiguous-quote.json:235:18: $.claims[3].span.exact: exact \"Ana said\" occurs 2 times in the body, at 0 and 13: add a \"prefix\", \"suffix\" or \"start\" to choose one",
+    ]),
+    ("near-miss-quote", [
+        "invalid/near-miss-quote.json:99:18: $.claims[0].span.exact: exact \"Rain is  coming\" is not in the body; the closest text is \"rain is coming\" at 29..<43, which differs in case and whitespace: copy the words exactly as the text has them",
+        "invalid/near-miss-quote.json:178:18: $.claims[2].span.exact: exact \"\\\"the Cafe\u{301} will flood\\\"\" is not in the body; the closest text is \"“the Cafe\u{301} will flood”\" at 58..<80, which differs in quotes, apostrophes or dashes: copy the words exactly as the text has them",
+    ]),
+    ("quote-not-found", [
+        "invalid/quote-not-found.json:99:18: $.claims[0].span.exact: exact \"snow is coming\" is not in the body: copy the words exactly as the text has them",
+    ]),
+    ("near-miss-cue", [
+        "invalid/near-miss-cue.json:122:18: $.claims[0].chain[1].cue: cue \"Told\" is not in the body; the closest text is \"told\" at 9..<13, which differs in case: copy the words exactly as the text has them",
+    ]),
+    ("cue-tie", [
+        "invalid/cue-tie.json:252:18: $.claims[3].chain[1].cue: cue \"said\" is equally near the span at 4 and 30 (2 Unicode scalars away): give the start of the one you mean, as in {\"text\": \"said\", \"start\": 4}",
+    ]),
+    ("overlapping-segments", [
+        "invalid/overlapping-segments.json:241:22: $.claims[3].span.segments[1].start: segment 1 (5..<9) overlaps segment 0 (1..<10): start segment 1 at 10 or later, or end segment 0 sooner",
+    ]),
+    ("segments-out-of-order", [
+        "invalid/segments-out-of-order.json:240:22: $.claims[3].span.segments[1].exact: exact \"The plan,\" is not in the body after segment 0, which ends at 33; it occurs at 1: list the segments in text order",
+    ]),
+    ("segments-out-of-order-offsets", [
+        "invalid/segments-out-of-order-offsets.json:242:22: $.claims[3].span.segments[1].start: segment 1 (1..<10) comes before segment 0 (23..<33): list the segments in text order",
+    ]),
+    ("single-segment", [
+        "invalid/single-segment.json:99:21: $.claims[0].span.segments: a span with segments has two or more; for one contiguous quote, give \"exact\" on the span itself",
+    ]),
+    ("exact-beside-segments", [
+        "invalid/exact-beside-segments.json:99:18: $.claims[0].span.exact: give either \"exact\" or \"segments\", not both",
+    ]),
+    ("prefix-does-not-match", [
+        "invalid/prefix-does-not-match.json:100:19: $.claims[0].span.prefix: prefix \"The Gazette that \" does not end where exact \"rain is coming\" starts (at 29, after \"d The Daily that \"): correct it, or leave it out",
     ]),
     ("empty-chain", [
         "invalid/empty-chain.json:110:16: $.claims[0].chain: the chain is empty: it needs at least the publication's own link",

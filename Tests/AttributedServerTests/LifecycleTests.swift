@@ -100,8 +100,8 @@ import Testing
 
         let validate = try ServerProcess(["validate", file.path])
         #expect(try validate.waitForExit() == 1)
-        #expect(validate.output.contains("\(file.path):1:47: $.claims[0].text: missing required field \"text\""))
-        #expect(validate.output.hasSuffix("6 errors found\n"))
+        #expect(validate.output.contains("\(file.path):1:47: $.claims[0].span: missing required field \"span\""))
+        #expect(validate.output.hasSuffix("3 errors found\n"))  // article, span, chain: the rest have defaults
     }
 
     @Test func validateAcceptsTheSeed() throws {

@@ -21,7 +21,13 @@ final class ServerProcess: @unchecked Sendable {  // Process is thread-safe for 
         process.standardOutput = pipe
         pipe.fileHandleForReading.readabilityHandler = { [stderr] handle in
             let data = handle.availableData
-            if !data.isEmpty { stderr.text.withLock { $0 += String(decoding: data, as: UTF8.self) } }
+            if data.isEmpty {
+                // End of file: the process has exited and everything it wrote has been read.
+                handle.readabilityHandler = nil
+                stderr.closed.withLock { $0 = true }
+            } else {
+                stderr.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
         }
         try process.run()
     }
@@ -52,6 +58,8 @@ final class ServerProcess: @unchecked Sendable {  // Process is thread-safe for 
             kill(process.processIdentifier, SIGKILL)
             throw ClientError("process did not exit in time: \(output)")
         }
+        // Exited is not yet read: wait (briefly) for the output's end, so that `output` holds its last lines.
+        while !stderr.closed.withLock({ $0 }), Date() < deadline.addingTimeInterval(2) { usleep(5_000) }
         return process.terminationStatus
     }
 
@@ -62,6 +70,7 @@ final class ServerProcess: @unchecked Sendable {  // Process is thread-safe for 
 
 final class OutputBuffer: Sendable {
     let text = Mutex<String>("")
+    let closed = Mutex(false)
 }
 
 final class Counter: Sendable {

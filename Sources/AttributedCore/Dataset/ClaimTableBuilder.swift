@@ -5,6 +5,10 @@ struct ClaimTableBuilder {
     private(set) var links: [LinkRecord] = []
     private(set) var subjects: [UInt32] = []
     private(set) var strings = StringArena()
+    /// The segments of discontinuous spans, keyed by their claim's id offset in `strings` (unique per record, and it
+    /// survives merging and sorting): the table's side list is built from them once the order is final.
+    private(set) var segments: [SelectorRecord] = []
+    private(set) var segmentsOfClaim: [UInt32: Range<Int>] = [:]
 
     let articleOrdinals: [String: Int]
     let entityOrdinals: [String: Int]
@@ -17,14 +21,12 @@ struct ClaimTableBuilder {
     }
 
     /// A claim that refers to an entity or article which failed its own checks is left out: the load fails anyway.
-    mutating func append(_ decoded: DecodedClaim) {
-        let claim = decoded.claim
+    mutating func append(_ claim: DecodedClaim) {
         guard let article = articleOrdinals[claim.article] else { return }
-        let span = decoded.spanBytes
         let firstLink = UInt32(links.count)
         var weakest = Anonymity.named
         var modes: UInt16 = 0
-        for (link, cueBytes) in zip(claim.chain, decoded.cueBytes) {
+        for (link, cueBytes) in zip(claim.chain, claim.cueBytes) {
             guard let source = entityOrdinals[link.source].map(UInt32.init) else { return rollBack(links: firstLink) }
             var recipient = LinkRecord.noEntity
             if let id = link.recipient {
@@ -52,14 +54,18 @@ struct ClaimTableBuilder {
             }
             subjects.append(UInt32(ordinal))
         }
+        let id = strings.append(claim.id)
+        let discontinuous = claim.span.isDiscontinuous
+        if discontinuous {
+            segmentsOfClaim[id.offset] = segments.count..<segments.count + 1 + claim.span.rest.count
+            segments.append(claim.span.first)
+            segments += claim.span.rest
+        }
         records.append(ClaimRecord(
-            id: strings.append(claim.id), text: strings.append(claim.text), proposition: strings.append(claim.proposition),
-            article: UInt32(article), field: claim.span.field,
-            summaryIndex: UInt32(claim.span.index ?? 0), start: UInt32(claim.span.start), end: UInt32(claim.span.end),
-            byteStart: UInt32(span.lowerBound), byteEnd: UInt32(span.upperBound),
-            prefixBytes: UInt32(claim.span.prefix.utf8.count), suffixBytes: UInt32(claim.span.suffix.utf8.count),
-            firstLink: firstLink, linkCount: UInt32(claim.chain.count), firstSubject: firstSubject,
-            subjectCount: UInt32(claim.about.count), weakestAnonymity: weakest, modes: modes))
+            id: id, text: strings.append(claim.text), proposition: strings.append(claim.proposition),
+            article: UInt32(article), field: claim.span.field, summaryIndex: UInt32(claim.span.index ?? 0),
+            span: claim.span.covering, firstLink: firstLink, linkCount: UInt32(claim.chain.count), firstSubject: firstSubject,
+            subjectCount: UInt32(claim.about.count), weakestAnonymity: weakest, isDiscontinuous: discontinuous, modes: modes))
     }
 
     private mutating func rollBack(links first: UInt32) {
@@ -92,6 +98,11 @@ struct ClaimTableBuilder {
         let stringShift = strings.append(contentsOf: other.strings)
         links += other.links
         subjects += other.subjects
+        let segmentShift = segments.count
+        segments += other.segments
+        for (idOffset, range) in other.segmentsOfClaim {
+            segmentsOfClaim[idOffset + stringShift] = range.lowerBound + segmentShift..<range.upperBound + segmentShift
+        }
         for var record in other.records {
             record.firstLink += linkShift
             record.firstSubject += subjectShift
@@ -120,8 +131,14 @@ struct ClaimTableBuilder {
             repeated = zip(sorted, sorted.dropFirst()).contains { id($0).elementsEqual(id($1)) }
             return sorted
         }
-        let table = ClaimTable(records: sorted, links: links, subjects: subjects, strings: strings, articles: articles,
-                               entityIds: entityIds)
+        var spanSegments = SpanSegments()
+        if !segmentsOfClaim.isEmpty {
+            for (ordinal, record) in sorted.enumerated() where record.isDiscontinuous {
+                spanSegments.append(claim: ordinal, segments[segmentsOfClaim[record.id.offset]!])
+            }
+        }
+        let table = ClaimTable(records: sorted, links: links, subjects: subjects, strings: strings, segments: spanSegments,
+                               articles: articles, entityIds: entityIds)
         return (table, repeated)
     }
 }

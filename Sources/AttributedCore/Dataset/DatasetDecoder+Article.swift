@@ -6,16 +6,19 @@ extension DatasetDecoder {
         guard let article = RecordReader(record.node, record.path, values) else { return nil }
         let id = article.read("id", values.id)
         let headline = article.read("headline") { values.string($0, $1) }
-        let summary = article.read("summary") { node, path in values.array(node, path) { values.string($0, $1) } }
+        let summary = article.read("summary", default: []) { node, path in values.array(node, path) { values.string($0, $1) } }
         let body = article.read("body") { values.string($0, $1) }
         let publisher = article.read("publisher", entityReference(values))
-        let authors = article.read("authors", entityReferences(values))
-        let byline = article.read("byline", nullableString(values))
-        let published = article.read("published") { node, path in
+        // Left out: no authors, byline, date or URL, and an undetermined language (BCP 47 "und").
+        let authors = article.read("authors", default: [], entityReferences(values))
+        let byline = article.read("byline", default: nil, nullableString(values))
+        let published = article.read("published", default: nil) { node, path in
             values.nullable(node, path) { values.formatted($0, $1, .publicationDate) }
         }
-        let url = article.read("url") { node, path in values.nullable(node, path) { values.formatted($0, $1, .httpURL) } }
-        let language = article.read("language") { values.formatted($0, $1, .languageTag) }
+        let url = article.read("url", default: nil) { node, path in
+            values.nullable(node, path) { values.formatted($0, $1, .httpURL) }
+        }
+        let language = article.read("language", default: "und") { values.formatted($0, $1, .languageTag) }
         article.rejectUnknownKeys(["id", "headline", "summary", "body", "publisher", "authors", "byline", "published",
                                    "url", "language"])
 

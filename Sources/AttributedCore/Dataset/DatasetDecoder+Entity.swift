@@ -8,13 +8,15 @@ extension DatasetDecoder {
         guard let entity = RecordReader(record.node, record.path, values) else { return nil }
         let id = entity.read("id", values.id)
         let kind: EntityKind? = entity.read("kind", values.enumValue)
-        let name = entity.read("name", nullableString(values))
-        let descriptor = entity.read("descriptor", nullableString(values))
-        let aliases = entity.read("aliases", strings(values))
-        let anonymity: Anonymity? = entity.read("anonymity", values.enumValue)
-        let anonymityReason = entity.read("anonymityReason", nullableString(values))
-        let affiliation = entity.read("affiliation", nullableEntityReference(values))
-        let roles = entity.read("roles", strings(values))
+        // Empty values may be left out: null, or an empty list.
+        let name = entity.read("name", default: nil, nullableString(values))
+        let descriptor = entity.read("descriptor", default: nil, nullableString(values))
+        let aliases = entity.read("aliases", default: [], strings(values))
+        let givenAnonymity: Anonymity?? = entity.optional("anonymity", values.enumValue)
+        let anonymity = givenAnonymity.flatMap { $0 ?? defaultAnonymity(kind: kind, name: name, entity) }
+        let anonymityReason = entity.read("anonymityReason", default: nil, nullableString(values))
+        let affiliation = entity.read("affiliation", default: nil, nullableEntityReference(values))
+        let roles = entity.read("roles", default: [], strings(values))
 
         var known = Self.fields
         var document: DocumentDetails?? = .some(nil)
@@ -22,9 +24,11 @@ extension DatasetDecoder {
             known.formUnion(Self.documentFields)
         }
         if kind == .document {
-            let issuer = entity.read("issuer", nullableEntityReference(values))
-            let recipients = entity.read("recipients", entityReferences(values))
-            let date = entity.read("date") { node, path in values.nullable(node, path) { values.formatted($0, $1, .partialDate) } }
+            let issuer = entity.read("issuer", default: nil, nullableEntityReference(values))
+            let recipients = entity.read("recipients", default: [], entityReferences(values))
+            let date = entity.read("date", default: nil) { node, path in
+                values.nullable(node, path) { values.formatted($0, $1, .partialDate) }
+            }
             if let issuer, let recipients, let date {
                 document = DocumentDetails(issuer: issuer, recipients: recipients, date: date)
             } else {
@@ -60,5 +64,20 @@ extension DatasetDecoder {
         else { return nil }
         return Entity(id: id, kind: kind, name: name, descriptor: descriptor, aliases: aliases, anonymity: anonymity,
                       anonymityReason: anonymityReason, affiliation: affiliation, roles: roles, document: document)
+    }
+
+    /// Left out, `anonymity` is `named` for an entity with a name, and the kind itself for `anonymous` and
+    /// `unspecified`; otherwise (an unnamed person, say) it is required, since partly identified and anonymous differ.
+    private func defaultAnonymity(kind: EntityKind?, name: String??, _ entity: RecordReader) -> Anonymity? {
+        guard let kind, let name else { return nil }  // already reported
+        if name != nil { return .named }
+        switch kind {
+        case .anonymous: return .anonymous
+        case .unspecified: return .unspecified
+        default:
+            entity.report("missing required field \"anonymity\": for an entity of kind \"\(kind.rawValue)\" without a name, give "
+                          + "\"partially_identified\", \"anonymous\" or \"unspecified\"", at: "anonymity")
+            return nil
+        }
     }
 }

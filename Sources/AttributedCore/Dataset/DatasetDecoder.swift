@@ -7,6 +7,8 @@ final class DatasetDecoder {
     private(set) var entities: [String: Entity] = [:]
     private(set) var articles: [String: Article] = [:]
     private var articleTexts: [String: ArticleText] = [:]
+    /// This worker's index of the long field it searches quotes in, if any.
+    let quoteIndexes = QuoteIndexCache()
 
     init(registry: IdRegistry, issues: IssueCollector) {
         self.registry = registry

@@ -42,6 +42,28 @@ struct FieldText: Sendable {
         }
     }
 
+    /// The scalar offset of a byte offset at a scalar boundary in `0...utf8.count`: the checkpoint at or before it,
+    /// found by binary search, then at most 63 scalars counted.
+    func scalarOffset(ofByte byte: Int) -> Int {
+        if isASCII { return byte }
+        var low = 0
+        var high = checkpoints.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(checkpoints[mid]) <= byte { low = mid } else { high = mid - 1 }
+        }
+        guard !checkpoints.isEmpty else { return 0 }
+        return withUTF8 { bytes in
+            var scalar = low * Self.stride
+            for offset in Int(checkpoints[low])..<byte where bytes[offset] & 0xC0 != 0x80 { scalar += 1 }
+            return scalar
+        }
+    }
+
+    func scalarRange(ofBytes range: Range<Int>) -> Range<Int> {
+        scalarOffset(ofByte: range.lowerBound)..<scalarOffset(ofByte: range.upperBound)
+    }
+
     func byteRange(ofScalars range: Range<Int>) -> Range<Int> {
         byteOffset(ofScalar: range.lowerBound)..<byteOffset(ofScalar: range.upperBound)
     }
@@ -64,11 +86,13 @@ struct FieldText: Sendable {
 
 /// An article's fields as offset spaces, built once per article while claims are checked against them.
 struct ArticleText: Sendable {
+    let articleId: String
     let headline: FieldText
     let summary: [FieldText]
     let body: FieldText
 
     init(_ article: Article) {
+        articleId = article.id
         headline = FieldText(article.headline)
         summary = article.summary.map(FieldText.init)
         body = FieldText(article.body)

@@ -1,4 +1,4 @@
-/// Reads the members of one JSON object: required keys, their types, and no unknown keys.
+/// Reads the members of one JSON object: required keys, keys with defaults, their types, and no unknown keys.
 struct RecordReader {
     let values: ValueReader
     let node: JSONNode
@@ -34,6 +34,19 @@ struct RecordReader {
     func read<T>(_ key: String, _ read: (JSONNode, JSONPath) -> T?) -> T? {
         guard let value = required(key) else { return nil }
         return read(value, path.appending(key))
+    }
+
+    /// The value of a key that may be left out: `.some(nil)` when it is, nil when it is there but invalid (reported).
+    func optional<T>(_ key: String, _ read: (JSONNode, JSONPath) -> T?) -> T?? {
+        guard let member = member(key) else { return .some(nil) }
+        guard let value = read(member.value, path.appending(key)) else { return nil }
+        return .some(value)
+    }
+
+    /// The value of a key that may be left out, which then means `absent`; nil when it is there but invalid.
+    func read<T>(_ key: String, default absent: @autoclosure () -> T, _ read: (JSONNode, JSONPath) -> T?) -> T? {
+        guard let member = member(key) else { return absent() }
+        return read(member.value, path.appending(key))
     }
 
     /// Reports a problem found after reading, at the key's value.

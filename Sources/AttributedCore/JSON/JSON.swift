@@ -19,7 +19,12 @@ public indirect enum JSON: Sendable {
         return output
     }
 
-    public func write(into output: inout [UInt8]) {
+    public func write(into output: inout [UInt8]) { write(into: &output, spaced: false) }
+
+    /// `spaced`: `", "` between members and `": "` after keys, as people write JSON by hand (the canonical dataset
+    /// form); otherwise compact, as the API answers.
+    func write(into output: inout [UInt8], spaced: Bool) {
+        let separator = spaced ? Self.spacedSeparator : Self.compactSeparator
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
@@ -29,21 +34,25 @@ public indirect enum JSON: Sendable {
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                element.write(into: &output)
+                if index > 0 { output.append(contentsOf: separator) }
+                element.write(into: &output, spaced: spaced)
             }
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if index > 0 { output.append(contentsOf: separator) }
                 JSON.writeString(key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                value.write(into: &output)
+                if spaced { output.append(UInt8(ascii: " ")) }
+                value.write(into: &output, spaced: spaced)
             }
             output.append(UInt8(ascii: "}"))
         }
     }
+
+    private static let compactSeparator: [UInt8] = Array(",".utf8)
+    private static let spacedSeparator: [UInt8] = Array(", ".utf8)
 
     public static func writeString(_ string: String, into output: inout [UInt8]) {
         var string = string

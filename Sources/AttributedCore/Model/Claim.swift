@@ -12,10 +12,24 @@ public struct Claim: Sendable {
     public var origin: String { chain[chain.count - 1].source }
 }
 
-/// W3C TextPositionSelector and TextQuoteSelector over one field of the article, in Unicode scalars.
+/// W3C TextPositionSelector and TextQuoteSelector over one field of the article, in Unicode scalars: the covering
+/// range, from the first segment's start to the last one's end (so `exact` is the real text between them), and the
+/// segments themselves, one for a contiguous span.
 public struct TextSpan: Sendable {
     public var field: ArticleField
     public var index: Int?
+    public var start: Int
+    public var end: Int
+    public var exact: String
+    public var prefix: String
+    public var suffix: String
+    /// In text order, not overlapping; a quote interrupted by its attribution ("The plan," he said, "will work.")
+    /// has several.
+    public var segments: [TextSegment]
+}
+
+/// One contiguous piece of a span, with its own position and quote selectors.
+public struct TextSegment: Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var exact: String

@@ -22,12 +22,25 @@ final class ClaimJSON: Sendable {
             articleIds.write(Int(record.article), into: &out)
             out.member(#","span":{"field":"#, record.field)
             if record.field == .summary { out.member(#","index":"#, record.summaryIndex) }
-            out.member(#","start":"#, record.start)
-            out.member(#","end":"#, record.end)
-            out.member(#","exact":"#, utf8: slice(text, record.byteStart, record.byteEnd))
-            out.member(#","prefix":"#, utf8: slice(text, record.byteStart - record.prefixBytes, record.byteStart))
-            out.member(#","suffix":"#, utf8: slice(text, record.byteEnd, record.byteEnd + record.suffixBytes))
-            out.raw(#"},"text":"#)
+            out.raw(",")
+            let covering = out.bytes.count
+            writeSelector(record.span, in: text, into: &out)
+            let coveringEnd = out.bytes.count
+            out.raw(#","segments":[{"#)
+            if record.isDiscontinuous {
+                claims.withSegments(of: ordinal) { segments in
+                    for (index, segment) in segments.enumerated() {
+                        if index > 0 { out.raw(",{") }
+                        writeSelector(segment, in: text, into: &out)
+                        out.raw("}")
+                    }
+                }
+            } else {
+                // A contiguous span's one segment is the span itself: its five members, already escaped, once more.
+                out.repeatBytes(covering..<coveringEnd)
+                out.raw("}")
+            }
+            out.raw(#"]},"text":"#)
             claims.strings.withBytes(record.text) { out.string(utf8: $0) }
             out.raw(#","about":["#)
             for (index, subject) in claims.subjectOrdinals(of: record).enumerated() {
@@ -75,6 +88,15 @@ final class ClaimJSON: Sendable {
         if link.recipient == LinkRecord.noEntity { out.raw("null") } else { recipient(link.recipient, &out) }
         out.raw(#","derivation":"#)
         if let derivation = link.derivation { out.vocabulary(derivation) } else { out.raw("null") }
+    }
+
+    /// `"start":…,"end":…,"exact":…,"prefix":…,"suffix":…`: the covering range and each segment alike.
+    private func writeSelector(_ selector: SelectorRecord, in text: UnsafeBufferPointer<UInt8>, into out: inout JSONOutput) {
+        out.member(#""start":"#, selector.start)
+        out.member(#","end":"#, selector.end)
+        out.member(#","exact":"#, utf8: UnsafeBufferPointer(rebasing: text[selector.bytes]))
+        out.member(#","prefix":"#, utf8: UnsafeBufferPointer(rebasing: text[selector.prefixRange]))
+        out.member(#","suffix":"#, utf8: UnsafeBufferPointer(rebasing: text[selector.suffixRange]))
     }
 
     private func slice(_ text: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> UnsafeBufferPointer<UInt8> {

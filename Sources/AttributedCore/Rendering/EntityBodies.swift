@@ -32,25 +32,6 @@ struct EntityBodies: Sendable {
     func body(_ ordinal: Int) -> [UInt8] { Array(bytes[offsets[ordinal]..<offsets[ordinal + 1]]) }
 
     private static func json(_ entity: Entity, claimsAsSource: Int, claimsAsSubject: Int) -> JSON {
-        var members: [(String, JSON)] = [
-            ("id", .string(entity.id)),
-            ("kind", .string(entity.kind.rawValue)),
-            ("name", .optional(entity.name)),
-            ("descriptor", .optional(entity.descriptor)),
-            ("aliases", .strings(entity.aliases)),
-            ("anonymity", .string(entity.anonymity.rawValue)),
-            ("anonymityReason", .optional(entity.anonymityReason)),
-            ("affiliation", .optional(entity.affiliation)),
-            ("roles", .strings(entity.roles)),
-        ]
-        if let document = entity.document {
-            members += [
-                ("issuer", .optional(document.issuer)),
-                ("recipients", .strings(document.recipients)),
-                ("date", .optional(document.date)),
-            ]
-        }
-        members += [("claimsAsSource", .int(claimsAsSource)), ("claimsAsSubject", .int(claimsAsSubject))]
-        return .object(members)
+        .object(InputFields.entity(entity) + [("claimsAsSource", .int(claimsAsSource)), ("claimsAsSubject", .int(claimsAsSubject))])
     }
 }

@@ -16,6 +16,15 @@ struct JSONOutput {
 
     mutating func raw(_ json: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: json) }
 
+    /// Appends bytes already written (`range` of `bytes`) once more, without escaping them again.
+    mutating func repeatBytes(_ range: Range<Int>) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: range.count))
+        bytes.withUnsafeMutableBufferPointer { all in
+            (all.baseAddress! + start).update(from: all.baseAddress! + range.lowerBound, count: range.count)
+        }
+    }
+
     mutating func string(_ value: String) { JSON.writeString(value, into: &bytes) }
 
     mutating func string(utf8: UnsafeBufferPointer<UInt8>) { JSON.writeString(utf8: utf8, into: &bytes) }

@@ -8,13 +8,9 @@ struct ClaimRecord: Sendable {
     var field: ArticleField
     /// The summary bullet of a summary span; 0 otherwise.
     var summaryIndex: UInt32
-    /// The span in Unicode scalars (what the API shows) and in UTF-8 bytes of the field (what slicing needs).
-    var start: UInt32
-    var end: UInt32
-    var byteStart: UInt32
-    var byteEnd: UInt32
-    var prefixBytes: UInt32
-    var suffixBytes: UInt32
+    /// The span's covering range: for a discontinuous span, from its first segment's start to its last one's end
+    /// (the segments themselves are in `SpanSegments`); for a contiguous one, its only segment.
+    var span: SelectorRecord
     /// `links[firstLink ..< firstLink + linkCount]`, the publication first.
     var firstLink: UInt32
     var linkCount: UInt32
@@ -22,8 +18,25 @@ struct ClaimRecord: Sendable {
     var firstSubject: UInt32
     var subjectCount: UInt32
     var weakestAnonymity: Anonymity
+    /// Whether the span has several segments. Fits in what was padding, so a record stays 80 bytes.
+    var isDiscontinuous: Bool
     /// One bit per `AttributionMode` on the chain.
     var modes: UInt16
+}
+
+/// A W3C position and quote selector as offsets into a field: Unicode scalars (what the API shows), UTF-8 bytes
+/// (what slicing needs), and the byte lengths of the prefix and suffix around it.
+struct SelectorRecord: Sendable, Equatable {
+    var start: UInt32
+    var end: UInt32
+    var byteStart: UInt32
+    var byteEnd: UInt32
+    var prefixBytes: UInt32
+    var suffixBytes: UInt32
+
+    var bytes: Range<Int> { Int(byteStart)..<Int(byteEnd) }
+    var prefixRange: Range<Int> { Int(byteStart - prefixBytes)..<Int(byteStart) }
+    var suffixRange: Range<Int> { Int(byteEnd)..<Int(byteEnd + suffixBytes) }
 }
 
 /// One hop of a chain. Entities are ordinals; `noEntity` stands for null.

@@ -6,6 +6,8 @@ public struct ClaimTable: Sendable, RandomAccessCollection {
     var links: [LinkRecord]
     var subjects: [UInt32]
     var strings: StringArena
+    /// The segments of the few spans that have several.
+    var segments: SpanSegments
     /// The dataset's articles and entity ids, sorted by id: what the records' ordinals point at.
     let articles: [Article]
     let entityIds: [String]
@@ -16,7 +18,7 @@ public struct ClaimTable: Sendable, RandomAccessCollection {
     public subscript(ordinal: Int) -> Claim {
         let record = records[ordinal]
         let (textSpan, links): (TextSpan, [AttributionLink]) = withFieldText(of: record) { text in
-            (self.span(of: record, in: text), self.chain(of: record).map { self.link($0, in: text) })
+            (self.span(of: ordinal, in: text), self.chain(of: record).map { self.link($0, in: text) })
         }
         return Claim(id: id(of: ordinal), article: articles[Int(record.article)].id, span: textSpan,
                      text: strings.string(record.text), about: subjectOrdinals(of: record).map { entityIds[Int($0)] },
@@ -49,12 +51,18 @@ public struct ClaimTable: Sendable, RandomAccessCollection {
         return text.utf8.withContiguousStorageIfAvailable(body) ?? body(UnsafeBufferPointer(start: nil, count: 0))
     }
 
-    private func span(of record: ClaimRecord, in text: UnsafeBufferPointer<UInt8>) -> TextSpan {
-        TextSpan(field: record.field, index: record.field == .summary ? Int(record.summaryIndex) : nil,
-                 start: Int(record.start), end: Int(record.end),
-                 exact: Self.string(text, Int(record.byteStart)..<Int(record.byteEnd)),
-                 prefix: Self.string(text, Int(record.byteStart - record.prefixBytes)..<Int(record.byteStart)),
-                 suffix: Self.string(text, Int(record.byteEnd)..<Int(record.byteEnd + record.suffixBytes)))
+    private func span(of ordinal: Int, in text: UnsafeBufferPointer<UInt8>) -> TextSpan {
+        let record = records[ordinal]
+        let covering = Self.segment(record.span, in: text)
+        return TextSpan(field: record.field, index: record.field == .summary ? Int(record.summaryIndex) : nil,
+                        start: covering.start, end: covering.end, exact: covering.exact, prefix: covering.prefix,
+                        suffix: covering.suffix,
+                        segments: withSegments(of: ordinal) { $0.map { Self.segment($0, in: text) } })
+    }
+
+    private static func segment(_ selector: SelectorRecord, in text: UnsafeBufferPointer<UInt8>) -> TextSegment {
+        TextSegment(start: Int(selector.start), end: Int(selector.end), exact: string(text, selector.bytes),
+                    prefix: string(text, selector.prefixRange), suffix: string(text, selector.suffixRange))
     }
 
     private func link(_ link: LinkRecord, in text: UnsafeBufferPointer<UInt8>) -> AttributionLink {

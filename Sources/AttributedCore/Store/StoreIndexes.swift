@@ -83,11 +83,15 @@ struct SearchIndexes: @unchecked Sendable {
         var sources: [UInt32] = []
         var terms: [UInt32] = []
         claimText.collect { builder in
-            for record in claims.records {
+            for (ordinal, record) in claims.records.enumerated() {
                 terms.removeAll(keepingCapacity: true)
                 builder.termIDs(in: claims.strings.string(record.text), into: &terms)
-                let exact = claims.withFieldText(of: record) { ClaimTable.string($0, Int(record.byteStart)..<Int(record.byteEnd)) }
-                builder.termIDs(in: exact, into: &terms)
+                // Each segment's words, not the attribution that interrupts a discontinuous quote.
+                claims.withFieldText(of: record) { text in
+                    claims.withSegments(of: ordinal) { segments in
+                        for segment in segments { builder.termIDs(in: ClaimTable.string(text, segment.bytes), into: &terms) }
+                    }
+                }
                 claims.distinctSources(of: record, into: &sources)
                 for source in sources { terms += entityTerms[Int(source)] }
                 builder.addDocument(terms)

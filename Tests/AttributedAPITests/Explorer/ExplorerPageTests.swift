@@ -31,6 +31,15 @@ import Testing
         #expect(html.contains("Sourcing indicators") && html.contains("Legend"))
     }
 
+    @Test func aDiscontinuousQuoteHighlightsItsSegmentsNotTheAttributionBetweenThem() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("AttributedCoreTests/Fixtures/short-form/discontinuous.json").path
+        let store = Store(try DatasetLoader.load(path: path))
+        let html = Self.text(TestDatasets.get(store, "/explore/articles/plan"))
+        let d1 = html.matches(of: /<mark class="claim anonymity-[a-z_]+" data-claim-id="d1"[^>]*>([^<]*)</).map { String($0.1) }
+        #expect(d1 == ["The plan,", "will work."], "\(d1)")
+    }
+
     @Test func pagesSendTheirPolicyAndAStrongTagOfTheirBytes() throws {
         for path in ["/explore/", "/explore/?q=khattab", "/explore/articles/is-emerging-in-karachi", "/explore/claims/c09",
                      "/explore/entities/pakistan-today"] {

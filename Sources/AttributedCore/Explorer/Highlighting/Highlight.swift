@@ -19,7 +19,7 @@ struct Highlight: Sendable {
     }
 
     init(_ claim: Claim, weakestAnonymity: Anonymity) {
-        self.init(claimId: claim.id, weakestAnonymity: weakestAnonymity, spanRanges: [claim.span.start..<claim.span.end],
+        self.init(claimId: claim.id, weakestAnonymity: weakestAnonymity, spanRanges: claim.span.segments.map { $0.start..<$0.end },
                   cueRanges: claim.chain.compactMap { $0.cue.map { $0.start..<$0.end } })
     }
 }

@@ -287,14 +287,17 @@ def edge_cases():
     assert B[khan_said["start"] - len("Inspector Zoë Khan "):khan_said["start"]] == "Inspector Zoë Khan "
 
     shutil.rmtree(os.path.join(FIXTURES, "edge-cases"), ignore_errors=True)
-    write("edge-cases/1-courier.json", dump({
-        "format": FORMAT,
-        "notes": "Edge cases, file 1 of 3: the Courier's article and entities. Decomposed é/ê (U+0301, U+0302) "
-                 "in Cafe\u0301 Re\u0302ve, precomposed ë in Zoë; 🇵🇰 is two scalars (four UTF-16 units), 😀 one (two UTF-16 units).",
-        "articles": articles_a, "entities": entities_a}))
-    write("edge-cases/2-wire.json", dump({
-        "format": FORMAT, "notes": None, "articles": articles_b, "entities": entities_b}))
-    write("edge-cases/3-claims.json", dump({"format": FORMAT, "claims": claims}))
+    files = {
+        "1-courier.json": {
+            "format": FORMAT,
+            "notes": "Edge cases, file 1 of 3: the Courier's article and entities. Decomposed é/ê (U+0301, U+0302) "
+                     "in Cafe\u0301 Re\u0302ve, precomposed ë in Zoë; 🇵🇰 is two scalars (four UTF-16 units), 😀 one (two UTF-16 units).",
+            "articles": articles_a, "entities": entities_a},
+        "2-wire.json": {"format": FORMAT, "notes": None, "articles": articles_b, "entities": entities_b},
+        "3-claims.json": {"format": FORMAT, "claims": claims},
+    }
+    for name, content in files.items():
+        write(f"edge-cases/{name}", dump(content))
 
     facts = {
         "e02.start": claims[1]["span"]["start"],
@@ -302,7 +305,161 @@ def edge_cases():
         "e07.start": claims[6]["span"]["start"],
         "e07.utf16": len(wire_body[:claims[6]["span"]["start"]].encode("utf-16-le")) // 2,
     }
-    return facts
+    return facts, files
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 1b. Short forms: the same data as a person writes it by hand, every default left out and every offset that the
+# loader can find by itself dropped. The rules below are this script's own reading of docs/dataset-format.md, so a
+# short form that loads and serves exactly what its explicit form serves checks the loader against them.
+
+CONTEXT = 32  # scalars of prefix and suffix that a selector without them gets
+
+
+def occurrences(text, words, start=0):
+    found, i = [], text.find(words, start)
+    while i >= 0:
+        found.append(i)
+        i = text.find(words, i + 1)
+    return found
+
+
+def short_selector(sel, text, after=0):
+    """A selector ({start, end, exact, prefix, suffix}) without what the loader would find by itself."""
+    out = {"exact": sel["exact"]}
+    if occurrences(text, sel["exact"], after) != [sel["start"]]:
+        out["start"] = sel["start"]
+    if sel["prefix"] != text[max(0, sel["start"] - CONTEXT):sel["start"]]:
+        out["prefix"] = sel["prefix"]
+    if sel["suffix"] != text[sel["end"]:sel["end"] + CONTEXT]:
+        out["suffix"] = sel["suffix"]
+    return out
+
+
+def short_cue(c, text, span_start, span_end):
+    """A bare string when the occurrence nearest the span is the one meant and the only one that near."""
+    def distance(s): return max(0, s - span_end, span_start - (s + len(c["text"])))
+    found = occurrences(text, c["text"])
+    nearest = min(map(distance, found))
+    return c["text"] if [s for s in found if distance(s) == nearest] == [c["start"]] else {"text": c["text"], "start": c["start"]}
+
+
+def field_text(article, sp):
+    return {"headline": article["headline"], "body": article["body"]}.get(sp["field"]) or article["summary"][sp["index"]]
+
+
+def short_claim(claim, article):
+    sp = claim["span"]
+    text = field_text(article, sp)
+    out = {"id": claim["id"], "article": claim["article"]}
+    span_out = {"field": sp["field"], **({"index": sp["index"]} if "index" in sp else {})}
+    if "segments" in sp:
+        short, after = [], 0
+        for seg in sp["segments"]:
+            short.append(short_selector(seg, text, after))
+            after = seg["end"]
+        span_out["segments"] = short
+        words = " ".join(seg["exact"] for seg in sp["segments"])
+        start, end = sp["segments"][0]["start"], sp["segments"][-1]["end"]
+    else:
+        span_out.update(short_selector(sp, text))
+        words = sp["exact"]
+        start, end = sp["start"], sp["end"]
+    out["span"] = span_out
+    if claim["text"] != words: out["text"] = claim["text"]
+    if claim["about"]: out["about"] = claim["about"]
+    if claim["proposition"] != claim["id"]: out["proposition"] = claim["proposition"]
+    chain = []
+    for position, l in enumerate(claim["chain"]):
+        sl = {"source": l["source"]}
+        if l["cue"] is not None: sl["cue"] = short_cue(l["cue"], text, start, end)
+        if position > 0 or l["mode"] != "narration": sl["mode"] = l["mode"]
+        if l["attributionType"] != "assertion": sl["attributionType"] = l["attributionType"]
+        if l["factuality"] != "Uu": sl["factuality"] = l["factuality"]
+        if l["recipient"] is not None: sl["recipient"] = l["recipient"]
+        default_derivation = None if position == 0 else ("quotation" if l["mode"] == "direct_quote" else "paraphrase")
+        if l["derivation"] != default_derivation: sl["derivation"] = l["derivation"]
+        chain.append(sl)
+    out["chain"] = chain
+    return out
+
+
+def short_entity(e):
+    out = {k: v for k, v in e.items() if v not in (None, [])}
+    default = "named" if e["name"] is not None else {"anonymous": "anonymous", "unspecified": "unspecified"}.get(e["kind"])
+    if e["anonymity"] == default: del out["anonymity"]
+    return out
+
+
+def short_article(a):
+    return {k: v for k, v in a.items() if v not in (None, []) and not (k == "language" and v == "und")}
+
+
+def short_file(content, articles):
+    out = {"format": content["format"]}
+    if content.get("notes") is not None: out["notes"] = content["notes"]
+    if "articles" in content: out["articles"] = [short_article(a) for a in content["articles"]]
+    if "entities" in content: out["entities"] = [short_entity(e) for e in content["entities"]]
+    if "claims" in content: out["claims"] = [short_claim(c, articles[c["article"]]) for c in content["claims"]]
+    return out
+
+
+def short_forms(edge_files):
+    shutil.rmtree(os.path.join(FIXTURES, "short-form"), ignore_errors=True)
+    shutil.rmtree(os.path.join(FIXTURES, "explicit"), ignore_errors=True)
+    articles = {a["id"]: a for f in edge_files.values() for a in f.get("articles", [])}
+    for name, content in edge_files.items():
+        write(f"short-form/edge-cases/{name}", dump(short_file(content, articles)))
+    explicit = discontinuous()
+    write("explicit/discontinuous.json", dump(explicit))
+    write("short-form/discontinuous.json", dump(short_file(explicit, {a["id"]: a for a in explicit["articles"]})))
+
+
+def segments(text, *pieces):
+    """The explicit segments of a discontinuous span, each found after the one before."""
+    out, after = [], 0
+    for words in pieces:
+        start = text.index(words, after)
+        out.append(span(text, words, occurrence=occurrences(text, words).index(start)))
+        after = start + len(words)
+    return out
+
+
+def discontinuous():
+    """Quotes interrupted by their attribution, as news writes them, in the body and in a summary bullet."""
+    body = ("“The plan,” Ana Lima said on Tuesday, “will work.” The minister said the plan “is sound” and “will pass”, "
+            "adding: “It is ready.” Critics called it “a mess”.")
+    bullet = "“Ready,” says the minister, “and sound.”"
+
+    def claim(id, sp, text, chain, about=("plan",)):
+        return {"id": id, "article": "plan", "span": sp, "text": text, "about": list(about), "proposition": id,
+                "chain": chain}
+
+    claims = [
+        claim("d1", {"field": "body", "segments": segments(body, "The plan,", "will work.")}, "The plan, will work.",
+              [link("daily"), link("ana", cue(body, "said"), "direct_quote", factuality="CT+", derivation="quotation")]),
+        claim("d2", {"field": "body", "segments": segments(body, "is sound", "will pass")}, "The plan is sound and will pass",
+              [link("daily"), link("minister", cue(body, "said", 1), "mixed_quote", factuality="PR+", derivation="paraphrase")]),
+        claim("d3", {"field": "summary", "index": 0, "segments": segments(bullet, "Ready,", "and sound.")}, "Ready, and sound.",
+              [link("daily"), link("minister", cue(bullet, "says"), "direct_quote", derivation="quotation")], about=()),
+        claim("d4", {"field": "body", **span(body, "a mess")}, "The plan is a mess",
+              [link("daily"), link("critics", cue(body, "called"), "direct_quote", factuality="CT+", derivation="quotation")]),
+    ]
+    return {
+        "format": FORMAT,
+        "notes": "Discontinuous quotes: each claim's words are interrupted by their attribution.",
+        "articles": [{"id": "plan", "headline": "Minister backs the plan", "summary": [bullet], "body": body,
+                      "publisher": "daily", "authors": [], "byline": None, "published": None, "url": None,
+                      "language": "en"}],
+        "entities": [
+            entity("daily", "publication", "The Daily", "named"),
+            entity("ana", "person", "Ana Lima", "named"),
+            entity("minister", "person", None, "partially_identified", descriptor="the minister"),
+            entity("critics", "anonymous", None, "anonymous", descriptor="Critics"),
+            entity("plan", "document", "The plan", "named"),
+        ],
+        "claims": claims,
+    }
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -407,8 +564,8 @@ def invalid():
         'unsupported format "attributed-dataset/2", expected "attributed-dataset/1"')
 
     # --- 2. Shape -----------------------------------------------------------------------------------------------
-    one("missing-field", lambda d: at(d, ARTICLE).pop("language"), ARTICLE + ("language",),
-        'missing required field "language"', "parent")
+    one("missing-field", lambda d: at(d, ARTICLE).pop("headline"), ARTICLE + ("headline",),
+        'missing required field "headline"', "parent")
     one("wrong-type", set_(ARTICLE + ("headline",), 42), ARTICLE + ("headline",), "expected a string, found a number")
     one("not-an-integer", set_(C1 + ("span", "start"), 29.0), C1 + ("span", "start"), "expected an integer, found 29.0")
     one("negative-offset", set_(C1 + ("span", "start"), -1), C1 + ("span", "start"), "must be at least 0, found -1")
@@ -423,8 +580,12 @@ def invalid():
     one("unknown-top-level-field", lambda d: d.update(artciles=[]), ("artciles",), 'unknown field "artciles"', "key")
     one("document-field-on-person", lambda d: at(d, ANA).update(issuer="police"), ANA + ("issuer",),
         '"issuer" is only allowed on documents, not on kind "person"', "key")
-    one("document-missing-issuer", lambda d: at(d, ("entities", 5)).pop("issuer"), ("entities", 5, "issuer"),
-        'missing required field "issuer"', "parent")
+    # Left out, anonymity follows from a name or from kind anonymous or unspecified; an unnamed document has neither.
+    one("missing-anonymity", lambda d: at(d, ("entities", 5)).pop("anonymity"), ("entities", 5, "anonymity"),
+        'missing required field "anonymity": for an entity of kind "document" without a name, give "partially_identified", '
+        '"anonymous" or "unspecified"', "parent")
+    one("later-link-without-mode", lambda d: at(d, C1 + ("chain", 1)).pop("mode"), C1 + ("chain", 1, "mode"),
+        'missing required field "mode"', "parent")
     one("bad-date", set_(ARTICLE + ("published",), "2014-13-02"), ARTICLE + ("published",),
         '"2014-13-02" is not a date (YYYY, YYYY-MM, YYYY-MM-DD) or an RFC 3339 date-time')
     one("bad-document-date", set_(("entities", 5, "date"), "October 2014"), ("entities", 5, "date"),
@@ -514,6 +675,79 @@ def invalid():
     one("cue-past-end", set_(C2 + ("chain", 1, "cue", "end"), len(S[0]) + 3), C2 + ("chain", 1, "cue", "end"),
         f"end {len(S[0]) + 3} is past the end of the text ({len(S[0])} Unicode scalars)")
 
+    # --- 6b. Anchoring by quote, near misses, cues by quote, discontinuous spans --------------------------------------
+    def second_article(body, span_value, chain=None):
+        """A second article, and a claim on it (claims[3]) with the given span."""
+        def change(d):
+            d["articles"].append(dict(at(d, ARTICLE), id="a2", headline="Ana on the plan", summary=[], body=body))
+            d["claims"].append({"id": "c4", "article": "a2", "span": span_value, "text": "The plan will work",
+                                "about": [], "proposition": "plan-works", "chain": chain or [link("daily")]})
+        return change
+    C4 = ("claims", 3)
+
+    said_twice = "Ana said no. Ana said yes."
+    one("ambiguous-quote", second_article(said_twice, {"field": "body", "exact": "Ana said"}), C4 + ("span", "exact"),
+        f'exact "Ana said" occurs 2 times in the body, at {said_twice.index("Ana said")} and '
+        f'{said_twice.rindex("Ana said")}: add a "prefix", "suffix" or "start" to choose one')
+
+    def near_misses(d):
+        at(d, C1)["span"] = {"field": "body", "exact": "Rain is  coming"}
+        at(d, C3)["span"] = {"field": "body", "exact": '"the Cafe\u0301 will flood"'}
+    rain, flood = B.index("rain is coming"), B.index("“the Cafe\u0301 will flood”")
+    cases.append(mutate("near-miss-quote", near_misses, lambda f, t: [
+        issue(f, t, C1 + ("span", "exact"),
+              f'exact "Rain is  coming" is not in the body; the closest text is "rain is coming" at {rain}..<{rain + 14}, '
+              'which differs in case and whitespace: copy the words exactly as the text has them'),
+        issue(f, t, C3 + ("span", "exact"),
+              f'exact {quoted(chr(34) + "the Cafe" + chr(0x301) + " will flood" + chr(34))} is not in the body; the closest text is '
+              f'{quoted("“the Cafe" + chr(0x301) + " will flood”")} at {flood}..<{flood + 22}, which differs in quotes, '
+              'apostrophes or dashes: copy the words exactly as the text has them'),
+    ]))
+    one("quote-not-found", set_(C1 + ("span",), {"field": "body", "exact": "snow is coming"}), C1 + ("span", "exact"),
+        'exact "snow is coming" is not in the body: copy the words exactly as the text has them')
+    told = B.index("told")
+    one("near-miss-cue", set_(C1 + ("chain", 1, "cue"), "Told"), C1 + ("chain", 1, "cue"),
+        f'cue "Told" is not in the body; the closest text is "told" at {told}..<{told + 4}, which differs in case: '
+        'copy the words exactly as the text has them')
+
+    plan = "Ana said: the plan will work, said Ana."
+    first_said, second_said = plan.index("said"), plan.rindex("said")
+    gap = plan.index("the plan") - (first_said + 4)
+    assert gap == second_said - (plan.index("work") + 4)
+    one("cue-tie", second_article(plan, {"field": "body", "exact": "the plan will work"},
+                                  [link("daily"), {"source": "ana", "cue": "said", "mode": "indirect_speech"}]),
+        C4 + ("chain", 1, "cue"),
+        f'cue "said" is equally near the span at {first_said} and {second_said} ({gap} Unicode scalars away): give the '
+        f'start of the one you mean, as in {{"text": "said", "start": {first_said}}}')
+
+    interrupted = "“The plan,” Ana said, “will work.”"
+    the_plan, will_work = interrupted.index("The plan,"), interrupted.index("will work.")
+    one("overlapping-segments", second_article(interrupted, {"field": "body", "segments": [
+            {"exact": "The plan,"}, {"exact": "plan", "start": the_plan + 4}]}),
+        C4 + ("span", "segments", 1, "start"),
+        f'segment 1 ({the_plan + 4}..<{the_plan + 8}) overlaps segment 0 ({the_plan}..<{the_plan + 9}): start segment 1 '
+        f'at {the_plan + 9} or later, or end segment 0 sooner')
+    one("segments-out-of-order", second_article(interrupted, {"field": "body", "segments": [
+            {"exact": "will work."}, {"exact": "The plan,"}]}),
+        C4 + ("span", "segments", 1, "exact"),
+        f'exact "The plan," is not in the body after segment 0, which ends at {will_work + 10}; it occurs at {the_plan}: '
+        'list the segments in text order')
+    one("segments-out-of-order-offsets", second_article(interrupted, {"field": "body", "segments": [
+            {"exact": "will work.", "start": will_work}, {"exact": "The plan,", "start": the_plan}]}),
+        C4 + ("span", "segments", 1, "start"),
+        f'segment 1 ({the_plan}..<{the_plan + 9}) comes before segment 0 ({will_work}..<{will_work + 10}): list the '
+        'segments in text order')
+    one("single-segment", set_(C1 + ("span",), {"field": "body", "segments": [{"exact": "rain is coming"}]}),
+        C1 + ("span", "segments"),
+        'a span with segments has two or more; for one contiguous quote, give "exact" on the span itself')
+    one("exact-beside-segments", set_(C1 + ("span",), {"field": "body", "exact": "rain is coming", "segments": [
+            {"exact": "rain"}, {"exact": "coming"}]}),
+        C1 + ("span", "exact"), 'give either "exact" or "segments", not both')
+    one("prefix-does-not-match", set_(C1 + ("span",), {"field": "body", "exact": "rain is coming", "prefix": wrong}),
+        C1 + ("span", "prefix"),
+        f'prefix {quoted(wrong)} does not end where exact "rain is coming" starts (at {s1["start"]}, after '
+        f'{quoted(B[s1["start"] - len(wrong):s1["start"]])}): correct it, or leave it out')
+
     # --- 7. Chains -----------------------------------------------------------------------------------------------------
     one("empty-chain", set_(C1 + ("chain",), []), C1 + ("chain",),
         "the chain is empty: it needs at least the publication's own link")
@@ -583,7 +817,8 @@ def swift_string(s):
 
 
 if __name__ == "__main__":
-    facts = edge_cases()
+    facts, edge_files = edge_cases()
+    short_forms(edge_files)
     cases = invalid()
     lines = [f"// edge-case facts: {facts}"]
     for name, expected in cases:

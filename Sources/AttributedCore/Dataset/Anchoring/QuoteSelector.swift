@@ -1,0 +1,41 @@
+/// A W3C quote selector as a dataset writes it: the words, and whatever of their position the author gave.
+/// Offsets are optional (the words are then searched for); a prefix and suffix, when given, must touch the words.
+struct QuoteSelector {
+    var exact: String
+    var start: Int?
+    var end: Int?
+    var prefix: String?
+    var suffix: String?
+
+    var givesPosition: Bool { start != nil || end != nil }
+}
+
+/// Where a selector's problems are reported: at one of its keys (`exact`, `start`, …), or, for a cue written as a
+/// bare string, at the string whatever the key. (An enum rather than a closure: no allocation per selector.)
+enum SelectorSource {
+    case object(RecordReader)
+    case string(ValueReader, JSONNode, JSONPath)
+
+    func report(_ message: String, _ key: String) {
+        switch self {
+        case .object(let reader): reader.report(message, at: key)
+        case .string(let values, let node, let path): values.report(message, node, path)
+        }
+    }
+}
+
+/// A field named as messages name it: "the body", "the headline", "summary bullet 0".
+func fieldDescription(_ field: ArticleField, index: Int?) -> String {
+    switch field {
+    case .headline: "the headline"
+    case .body: "the body"
+    case .summary: "summary bullet \(index ?? 0)"
+    }
+}
+
+/// "at 4", "at 4 and 19", "at 1, 2, 3, 4, 5 and 3 more": candidate offsets, at most five of them.
+func offsetList(_ offsets: [Int]) -> String {
+    let shown = offsets.prefix(5).map(String.init)
+    let more = offsets.count - shown.count
+    return "at " + NearMiss.list(more > 0 ? shown + ["\(more) more"] : shown)
+}
