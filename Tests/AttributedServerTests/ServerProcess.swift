@@ -58,8 +58,10 @@ final class ServerProcess: @unchecked Sendable {  // Process is thread-safe for 
             kill(process.processIdentifier, SIGKILL)
             throw ClientError("process did not exit in time: \(output)")
         }
-        // Exited is not yet read: wait (briefly) for the output's end, so that `output` holds its last lines.
-        while !stderr.closed.withLock({ $0 }), Date() < deadline.addingTimeInterval(2) { usleep(5_000) }
+        // Exited is not yet read: wait a moment for the output's end, so that `output` holds its last lines. (The
+        // end is not always signalled, hence the short bound.)
+        let settled = Date().addingTimeInterval(0.5)
+        while !stderr.closed.withLock({ $0 }), Date() < settled { usleep(5_000) }
         return process.terminationStatus
     }
 

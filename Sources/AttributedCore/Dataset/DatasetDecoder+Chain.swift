@@ -72,7 +72,8 @@ extension DatasetDecoder {
             place = quotes.checkPosition(words, start: start, end: end)
         } else {
             quotes.index = quoteIndexes.index(for: span.article, span.field, span.index, text: span.text)
-            place = CueAnchoring(quotes: quotes, span: span.scalars).anchor(words)
+            let covering = span.covering
+            place = CueAnchoring(quotes: quotes, span: span.scalars, spanBytes: Int(covering.byteStart)..<Int(covering.byteEnd)).anchor(words)
         }
         guard let place else { return nil }
         return DecodedCue(cue: Cue(text: words, start: place.scalars.lowerBound, end: place.scalars.upperBound), bytes: place.bytes)

@@ -108,6 +108,12 @@ struct ShortFormTests {
         #expect(dataset.claims[0].chain[1].cue?.start == 16)
     }
 
+    @Test func aCueTwiceWithinADiscontinuousSpanIsATie() {
+        #expect(issues(articles: #"{"id": "a", "headline": "H", "publisher": "pub", "body": "“Ana said no,” Bo said, “and Ana said yes.” Cy said."}"#,
+                       claims: #"{"id": "c1", "article": "a", "span": {"field": "body", "segments": [{"exact": "Ana said no,"}, {"exact": "and Ana said yes."}]}, "chain": [{"source": "pub"}, {"source": "ana", "cue": "said", "mode": "direct_quote"}]}"#)
+                == [#"cue "said" is equally near the span at 5, 18 and 33 (0 Unicode scalars away): give the start of the one you mean, as in {"text": "said", "start": 5}"#])
+    }
+
     @Test func offsetsThatAreGivenAreStillChecked() {
         #expect(issues(claims: #"{"id": "c1", "article": "a", "span": {"field": "body", "exact": "rain", "start": 12}, "chain": [{"source": "pub"}]}"#)
                 == [#"exact "rain" does not match the text at 12..<16, which is " rai""#])

@@ -16,7 +16,7 @@ struct NearMiss {
     let distance: Int
 
     /// "case and whitespace"
-    var differenceDescription: String { NearMiss.list(differences.map(\.rawValue)) }
+    var differenceDescription: String { listed(differences.map(\.rawValue)) }
 
     /// Every near miss of `quote` starting at or after scalar `from`, in text order.
     static func all(of quote: String, in field: FieldText, fromScalar from: Int = 0) -> [NearMiss] {
@@ -46,12 +46,6 @@ struct NearMiss {
             return NearMiss(range: start..<end, text: String(view),
                             differences: Difference.allCases.filter(differences.contains), distance: distance)
         }
-    }
-
-    /// "a", "a and b", "a, b and c"
-    static func list(_ items: [String]) -> String {
-        guard let last = items.last else { return "" }
-        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
     }
 }
 

@@ -23,19 +23,3 @@ enum SelectorSource {
         }
     }
 }
-
-/// A field named as messages name it: "the body", "the headline", "summary bullet 0".
-func fieldDescription(_ field: ArticleField, index: Int?) -> String {
-    switch field {
-    case .headline: "the headline"
-    case .body: "the body"
-    case .summary: "summary bullet \(index ?? 0)"
-    }
-}
-
-/// "at 4", "at 4 and 19", "at 1, 2, 3, 4, 5 and 3 more": candidate offsets, at most five of them.
-func offsetList(_ offsets: [Int]) -> String {
-    let shown = offsets.prefix(5).map(String.init)
-    let more = offsets.count - shown.count
-    return "at " + NearMiss.list(more > 0 ? shown + ["\(more) more"] : shown)
-}
