@@ -76,9 +76,7 @@ struct ClaimTableBuilder {
     /// as they are written) and each part is freed, and its memory given back, as soon as it is copied: the merge
     /// holds about one copy of the claims, not two.
     static func merged(_ parts: inout [ClaimTableBuilder]) -> ClaimTableBuilder {
-        guard var merged = parts.first.map({ ClaimTableBuilder(articleOrdinals: $0.articleOrdinals, entityOrdinals: $0.entityOrdinals,
-                                                               entityAnonymity: $0.entityAnonymity) })
-        else { return ClaimTableBuilder() }
+        var merged = ClaimTableBuilder()
         merged.records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
         merged.links.reserveCapacity(parts.reduce(0) { $0 + $1.links.count })
         merged.subjects.reserveCapacity(parts.reduce(0) { $0 + $1.subjects.count })

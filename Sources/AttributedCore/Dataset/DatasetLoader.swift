@@ -32,7 +32,6 @@ public enum DatasetLoader {
         // Scanning a file and hashing it are separate tasks, so that one large file keeps both cores busy too. The
         // scan reads its file front to back and gives back what it has passed: the records are read again, batch by
         // batch, by whoever decodes them.
-        if parsingWholeFiles { for file in files { file.buffer.fillAll() } }
         let tasks = parallelMap(files.count * 2) { task -> (RecordScanner.Scanned?, UInt64) in
             let file = files[task / 2]
             if task % 2 == 1 { return (nil, DatasetVersion.hash(of: file)) }
@@ -93,22 +92,21 @@ public enum DatasetLoader {
         guard !results.contains(where: \.syntaxError) else { return nil }
         LoadTrace.mark("claims")
 
-        // Merged in record order, each worker's part released as soon as it is copied.
-        var builders = results.indices.map { index in
-            defer { results[index].builder = ClaimTableBuilder() }
-            return results[index].builder
-        }
+        // Merged in record order, each worker's part released as soon as it is copied (`builders` is its only owner).
+        let chunkIssues = results.map(\.issues)
+        var builders = results.map(\.builder)
+        results = []
         let builder = ClaimTableBuilder.merged(&builders)
         let claims = builder.build(articles: articles, entityIds: entities.map(\.id))
         LoadTrace.mark("merge and sort")
         let claimIssues = IssueCollector()
         try rejectChangedFiles(files)
-        if !issues.isEmpty || results.contains(where: { !$0.issues.isEmpty }) || claims.repeatedIds {
+        if !issues.isEmpty || chunkIssues.contains(where: { !$0.isEmpty }) || claims.repeatedIds {
             for file in files { file.buffer.fillAll() }
             reportDuplicateClaims(claimSources, claimIssues)
         }
         issues.append(claimIssues)
-        for result in results { issues.append(result.issues) }
+        for chunk in chunkIssues { issues.append(chunk) }
         guard issues.isEmpty else { throw DatasetInvalid(issues: issues.sortedIssues) }
         return Dataset(articles: articles, entities: entities, claims: claims.table, notes: notes,
                        version: DatasetVersion.of(fileHashes: fileHashes))

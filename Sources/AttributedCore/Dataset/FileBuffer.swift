@@ -17,8 +17,8 @@ final class FileBuffer: @unchecked Sendable {
     private let descriptor: Int32?
     private let identity: FileIdentity?
     private let mapped: Bool
-    /// Set by a short or failed read: the file is not what it was when opened.
-    private(set) var changed = false
+    /// Set by a short or failed read (from any thread): the file is not what it was when opened.
+    private let shortRead = Atomic<Bool>(false)
     /// Bytes read in and not given back yet, and the most there ever were: what tests assert to show that a load
     /// holds a window of its file, not the file.
     private let held = Atomic<Int>(0)
@@ -85,19 +85,27 @@ final class FileBuffer: @unchecked Sendable {
 
     /// Reads `range` from the file into place.
     func fill(_ range: Range<Int>) {
-        guard let descriptor, !range.isEmpty else { return }
+        guard !range.isEmpty else { return }
         let now = held.add(range.count, ordering: .relaxed).newValue
         _ = mostHeld.max(now, ordering: .relaxed)
-        var done = range.lowerBound
-        while done < range.upperBound {
-            let got = pread(descriptor, base + done, range.upperBound - done, off_t(done))
+        read(range.count, at: range.lowerBound, into: base + range.lowerBound)
+    }
+
+    /// `count` bytes of the file from `offset`; false (and the file marked changed) when it has fewer.
+    @discardableResult
+    private func read(_ count: Int, at offset: Int, into destination: UnsafeMutableRawPointer) -> Bool {
+        guard let descriptor else { return true }
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, destination + done, count - done, off_t(offset + done))
             if got < 0, errno == EINTR { continue }
             if got <= 0 {
-                changed = true
-                return
+                shortRead.store(true, ordering: .relaxed)
+                return false
             }
             done += got
         }
+        return true
     }
 
     /// Gives back the memory of the pages that lie wholly inside `range` (a page it shares with a neighbouring
@@ -119,23 +127,21 @@ final class FileBuffer: @unchecked Sendable {
     }
 
     /// The sequential pass: reads on, a window at a time, until everything before `offset` (or the whole file) has
-    /// been read. Returns how far the file is now read.
-    @discardableResult
-    func readSequentially(through offset: Int) -> Int {
+    /// been read.
+    func readSequentially(through offset: Int) {
         let target = min(offset, count)
         while readThrough < target {
             let end = min(readThrough + window, count)
             fill(readThrough..<end)
             readThrough = end
         }
-        return readThrough
     }
 
     /// A hash of the file's bytes, equal to hashing them in one piece. A file on disk is read for it through a
     /// window of its own, so that it can run beside the scan (on another core) without holding the file.
     func contentHash() -> UInt64 {
         var hash = Hash64()
-        guard let descriptor else {
+        guard descriptor != nil else {
             hash.combine(UnsafeRawBufferPointer(bytes))
             return hash.value
         }
@@ -144,16 +150,7 @@ final class FileBuffer: @unchecked Sendable {
         var offset = 0
         repeat {
             let length = min(window, count - offset)
-            var done = 0
-            while done < length {
-                let got = pread(descriptor, piece.baseAddress! + done, length - done, off_t(offset + done))
-                if got < 0, errno == EINTR { continue }
-                if got <= 0 {
-                    changed = true
-                    return 0
-                }
-                done += got
-            }
+            guard read(length, at: offset, into: piece.baseAddress!) else { return 0 }
             let read = UnsafeRawBufferPointer(rebasing: piece[..<length])
             // Whole words until the last piece, whose tail ends the hash.
             if offset + length == count { hash.combine(read) } else { hash.combineWords(read) }
@@ -162,33 +159,27 @@ final class FileBuffer: @unchecked Sendable {
         return hash.value
     }
 
-    /// True when the file on disk is no longer the one that was read (replaced, truncated, written to).
+    /// True when the open file was written to or truncated since it was opened. (A file replaced by a rename is not
+    /// a change: the descriptor still reads the file that was opened, whole.)
     var changedSinceOpened: Bool {
         guard let descriptor, let identity else { return false }
-        return changed || FileIdentity(descriptor) != identity
+        return shortRead.load(ordering: .relaxed) || FileIdentity(descriptor) != identity
     }
 }
 
-/// What tells a file's contents changed without reading them again.
+/// What tells an open file's contents changed without reading them again.
 private struct FileIdentity: Equatable {
-    let device: UInt64
-    let inode: UInt64
     let size: Int
-    let modified: timespec
+    let modifiedSeconds: Int
+    let modifiedNanoseconds: Int
     let isRegularFile: Bool
 
     init?(_ descriptor: Int32) {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
-        device = UInt64(status.st_dev)
-        inode = UInt64(status.st_ino)
         size = Int(status.st_size)
-        modified = status.st_mtim
+        modifiedSeconds = status.st_mtim.tv_sec
+        modifiedNanoseconds = status.st_mtim.tv_nsec
         isRegularFile = (status.st_mode & S_IFMT) == S_IFREG
-    }
-
-    static func == (left: FileIdentity, right: FileIdentity) -> Bool {
-        left.device == right.device && left.inode == right.inode && left.size == right.size
-            && left.modified.tv_sec == right.modified.tv_sec && left.modified.tv_nsec == right.modified.tv_nsec
     }
 }

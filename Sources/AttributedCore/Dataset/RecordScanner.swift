@@ -29,7 +29,7 @@ struct RecordScanner {
     private var released = 0
 
     /// nil when the file is not a plain top-level object of the expected shape, or is not valid JSON there.
-    /// Reads the file front to back (hashing it on the way) and releases what it has passed.
+    /// Reads the file front to back and releases what it has passed.
     static func scan(_ file: SourceFile) -> Scanned? {
         var scanner = RecordScanner(file: file.buffer)
         return scanner.scan()

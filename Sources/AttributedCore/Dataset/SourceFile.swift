@@ -8,7 +8,7 @@ final class SourceFile: @unchecked Sendable {
     let buffer: FileBuffer
     private lazy var lineIndex: LineIndex = {
         buffer.fillAll()
-        return LineIndex(bytes: Array(buffer.bytes))
+        return LineIndex(buffer)
     }()
 
     init(name: String, bytes: [UInt8]) {

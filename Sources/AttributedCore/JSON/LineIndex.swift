@@ -1,11 +1,19 @@
 /// Turns byte offsets into 1-based line and column numbers (columns counted in Unicode scalars, as editors do).
 /// Built once per file and only when an error has to be reported.
-public struct LineIndex: Sendable {
-    private let bytes: [UInt8]
+public struct LineIndex: @unchecked Sendable {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Keeps `bytes` alive.
+    private let owner: FileBuffer
     private let lineStarts: [Int]
 
     public init(bytes: [UInt8]) {
-        self.bytes = bytes
+        self.init(FileBuffer(copying: bytes))
+    }
+
+    /// Over a file's buffer, which must hold the whole file (see `FileBuffer.fillAll`).
+    init(_ buffer: FileBuffer) {
+        owner = buffer
+        bytes = buffer.bytes
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
         lineStarts = starts
