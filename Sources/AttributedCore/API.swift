@@ -3,24 +3,43 @@
 public final class API: Sendable {
     public let router: Router
     public let permanent: PermanentRepresentations
+    /// Recorded into by the server, reported at `/metrics`.
+    public let metrics: ServerMetrics
 
     public init(openAPISpecification: [UInt8], explorerAssets: ExplorerAssets = .bundled, router: Router = .attributed) {
         self.router = router
         permanent = PermanentRepresentations(specification: openAPISpecification, explorerAssets: explorerAssets)
+        metrics = ServerMetrics(routeTemplates: router.routes.map(\.pattern.description))
     }
 
+    /// The response, labelled with the route whose path it was (for metrics), whatever its status.
     public func respond(to request: Request, store: Store?) -> Response {
+        let matched = router.route(for: request.path)
+        var response = respond(to: request, matched: matched, store: store)
+        response.route = matched?.index
+        return response
+    }
+
+    /// A response made outside `respond` (by the server, before the request was read), labelled like one made in it.
+    public func labelled(_ response: Response, path: String) -> Response {
+        var response = response
+        response.route = router.route(for: path)?.index
+        return response
+    }
+
+    private func respond(to request: Request, matched: (route: Route, id: String, index: Int)?, store: Store?) -> Response {
         switch request.method {
         case "GET", "HEAD": break
-        case "OPTIONS": return preflight(request)
+        case "OPTIONS": return preflight(request, matched: matched != nil)
         default: return Problem.methodNotAllowed(request.method).response(instance: request.path)
         }
-        guard let (route, id) = router.route(for: request.path) else {
+        guard let (route, id, _) = matched else {
             return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
         }
         let response: Response
         do {
-            response = try route.handler(RouteContext(request: request, id: id, store: store, permanent: permanent))
+            response = try route.handler(RouteContext(request: request, id: id, store: store, permanent: permanent,
+                                                      metrics: metrics))
         } catch {
             return error.response(instance: request.path)
         }
@@ -46,8 +65,8 @@ public final class API: Sendable {
     }
 
     /// CORS preflight: 204 for any route (and `OPTIONS *`), 404 for an unknown path.
-    private func preflight(_ request: Request) -> Response {
-        guard request.path == "*" || router.route(for: request.path) != nil else {
+    private func preflight(_ request: Request, matched: Bool) -> Response {
+        guard request.path == "*" || matched else {
             return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
         }
         return Response(status: 204, headers: StandardHeaders.preflight)

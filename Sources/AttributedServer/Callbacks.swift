@@ -6,20 +6,38 @@ import Synchronization
 // libmicrohttpd's callbacks: free functions in a file that is not main.swift, so that they carry no actor
 // isolation (a closure at the top level of main.swift would be @MainActor and trap on an MHD thread).
 
-/// What `*con_cls` holds for a request: a tag, not an allocation.
-enum RequestState: Int {
-    /// Set by `refuseExcessQueryParameters` before the first call: the query was cut off.
-    case tooManyQueryParameters = 2
-    /// The first call has been made.
-    case started = 1
-    case startedWithTooManyQueryParameters = 3
+/// What `*con_cls` holds for a request: not an allocation, but its start time and two flags packed into the
+/// pointer's bits (monotonic nanoseconds fit in 62 bits for a century).
+struct RequestState {
+    /// The first access call has been made.
+    var started: Bool
+    /// Set by `beginRequest` before the first call: the query was cut off.
+    var tooManyQueryParameters: Bool
+    /// When the request line was read (CLOCK_MONOTONIC nanoseconds).
+    var startNanoseconds: UInt64
 
-    init?(_ pointer: UnsafeMutableRawPointer?) {
-        guard let pointer else { return nil }
-        self.init(rawValue: Int(bitPattern: pointer))
+    init(started: Bool = false, tooManyQueryParameters: Bool = false, startNanoseconds: UInt64 = RequestState.now()) {
+        self.started = started
+        self.tooManyQueryParameters = tooManyQueryParameters
+        self.startNanoseconds = startNanoseconds
     }
 
-    var pointer: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: rawValue) }
+    /// nil when MHD holds nothing yet for the request.
+    init?(_ pointer: UnsafeMutableRawPointer?) {
+        guard let pointer else { return nil }
+        let bits = UInt(bitPattern: pointer)
+        self.init(started: bits & 1 != 0, tooManyQueryParameters: bits & 2 != 0, startNanoseconds: UInt64(bits >> 2))
+    }
+
+    var pointer: UnsafeMutableRawPointer? {
+        UnsafeMutableRawPointer(bitPattern: UInt(startNanoseconds) << 2 | (tooManyQueryParameters ? 2 : 0) | (started ? 1 : 0))
+    }
+
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
 }
 
 /// Called once when the headers are in, again per body chunk, and once more when the request is complete.
@@ -31,19 +49,22 @@ func handleAccess(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
                   _ requestState: UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> MHD_Result {
     guard let cls, let connection, let url, let method, let uploadDataSize, let requestState else { return .NO }
     let server = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
-    let state = RequestState(requestState.pointee)
+    var state = RequestState(requestState.pointee) ?? RequestState()
 
-    if state == nil || state == .tooManyQueryParameters {
-        requestState.pointee = (state == nil ? RequestState.started : .startedWithTooManyQueryParameters).pointer
-        server.inFlight.wrappingAdd(1, ordering: .relaxed)
+    if !state.started {
+        state.started = true
+        requestState.pointee = state.pointer
+        server.metrics.inFlight.wrappingAdd(1, ordering: .relaxed)
         let methodName = String(cString: method)
         if !API.isAllowed(method: methodName) {
             let request = Request(method: methodName, path: String(cString: url))
-            return ResponseSender.send(server.api.respond(to: request, store: nil), on: connection, server: server, dataset: nil)
+            return answer(server.api.respond(to: request, store: nil), on: connection, server: server, dataset: nil,
+                          method: method, state: state)
         }
         if RequestReader.announcesBody(connection) {
-            let problem = Problem.bodyNotAllowed.response(instance: String(cString: url))
-            return ResponseSender.send(problem, on: connection, server: server, dataset: nil)
+            let path = String(cString: url)
+            let problem = server.api.labelled(Problem.bodyNotAllowed.response(instance: path), path: path)
+            return answer(problem, on: connection, server: server, dataset: nil, method: method, state: state)
         }
         return .YES
     }
@@ -52,14 +73,26 @@ func handleAccess(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
         uploadDataSize.pointee = 0
         return .YES
     }
-    if state == .startedWithTooManyQueryParameters {
-        let problem = Problem.tooManyParameters(limit: API.maximumQueryParameters).response(instance: String(cString: url))
-        return ResponseSender.send(problem, on: connection, server: server, dataset: nil)
+    if state.tooManyQueryParameters {
+        let path = String(cString: url)
+        let problem = server.api.labelled(Problem.tooManyParameters(limit: API.maximumQueryParameters).response(instance: path),
+                                          path: path)
+        return answer(problem, on: connection, server: server, dataset: nil, method: method, state: state)
     }
     let request = RequestReader.request(connection, url: url, method: method)
     let dataset = server.dataset
-    return ResponseSender.send(server.api.respond(to: request, store: dataset?.store), on: connection, server: server,
-                               dataset: dataset)
+    return answer(server.api.respond(to: request, store: dataset?.store), on: connection, server: server,
+                  dataset: dataset, method: method, state: state)
+}
+
+/// Queues the response, then counts the request (route, method, status) and how long it took to get this far.
+private func answer(_ response: Response, on connection: OpaquePointer, server: ServerContext, dataset: ServedDataset?,
+                    method: UnsafePointer<CChar>, state: RequestState) -> MHD_Result {
+    let result = ResponseSender.send(response, on: connection, server: server, dataset: dataset)
+    let methodIndex = RequestMetrics.methodIndex(UnsafeRawBufferPointer(start: method, count: strlen(method)))
+    server.requestMetrics.record(route: response.route, method: methodIndex, status: response.status,
+                                 nanoseconds: RequestState.now() &- state.startNanoseconds)
+    return result
 }
 
 /// Called once per request, however it ended (also on timeout or a dropped client).
@@ -67,30 +100,45 @@ func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePoint
                       _ requestState: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ reason: MHD_RequestTerminationCode) {
     guard let cls, let requestState else { return }
     // Only requests the access handler has seen were counted in.
-    if let state = RequestState(requestState.pointee), state != .tooManyQueryParameters {
+    if let state = RequestState(requestState.pointee), state.started {
         let server = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
-        server.inFlight.wrappingSubtract(1, ordering: .relaxed)
+        server.metrics.inFlight.wrappingSubtract(1, ordering: .relaxed)
     }
     requestState.pointee = nil
 }
 
-/// Sees the raw request target before MHD parses its query. MHD stores every argument in the connection's small
-/// memory pool, and when a few hundred of them fill it, 0.9.75 neither answers nor closes until the idle timeout.
-/// So past the limit the query is cut off right after '?' (MHD found the '?' before this call, then parses what
-/// follows it, now nothing), and the request is tagged to be answered 400 too-many-parameters.
-func refuseExcessQueryParameters(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?,
-                                 _ connection: OpaquePointer?) -> UnsafeMutableRawPointer? {
-    guard let uri, let question = strchr(uri, Int32(UInt8(ascii: "?"))) else { return nil }
+/// Called when a client connection opens and when it closes: the open-connections gauge.
+func connectionNotified(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
+                        _ socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ code: MHD_ConnectionNotificationCode) {
+    guard let cls else { return }
+    let server = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
+    // MHD_CONNECTION_NOTIFY_STARTED and _CLOSED: the enum imports without case names.
+    switch code.rawValue {
+    case 0: server.metrics.openConnections.wrappingAdd(1, ordering: .relaxed)
+    case 1: server.metrics.openConnections.wrappingSubtract(1, ordering: .relaxed)
+    default: break
+    }
+}
+
+/// The first callback of a request, as soon as its request line is read: notes the time (the start of its
+/// duration), and sees the raw target before MHD parses its query. MHD stores every argument in the connection's
+/// small memory pool, and when a few hundred of them fill it, 0.9.75 neither answers nor closes until the idle
+/// timeout. So past the limit the query is cut off right after '?' (MHD found the '?' before this call, then
+/// parses what follows it, now nothing), and the request is tagged to be answered 400 too-many-parameters.
+func beginRequest(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?,
+                  _ connection: OpaquePointer?) -> UnsafeMutableRawPointer? {
+    let state = RequestState()
+    guard let uri, let question = strchr(uri, Int32(UInt8(ascii: "?"))) else { return state.pointer }
     var parameters = 1
     var cursor = question + 1
     while cursor.pointee != 0 {
         if cursor.pointee == CChar(UInt8(ascii: "&")) { parameters += 1 }
         cursor += 1
     }
-    guard parameters > API.maximumQueryParameters else { return nil }
+    guard parameters > API.maximumQueryParameters else { return state.pointer }
     // The target lives in the connection's writable read buffer; MHD passes it as const only by convention.
     UnsafeMutablePointer(mutating: question + 1).pointee = 0
-    return RequestState.tooManyQueryParameters.pointer
+    return RequestState(tooManyQueryParameters: true, startNanoseconds: state.startNanoseconds).pointer
 }
 
 /// Percent-decodes the path and query in place, like MHD's default, except that `%00` stays as written:

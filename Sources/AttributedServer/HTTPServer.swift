@@ -24,7 +24,8 @@ public final class HTTPServer {
             MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.connectionTimeout, ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.connectionMemoryLimit, ptr_value: nil),
             CMicroHTTPDShim_option_notify_completed(requestCompleted, contextPointer),
-            CMicroHTTPDShim_option_uri_log(refuseExcessQueryParameters, nil),
+            CMicroHTTPDShim_option_notify_connection(connectionNotified, contextPointer),
+            CMicroHTTPDShim_option_uri_log(beginRequest, nil),
             CMicroHTTPDShim_option_unescape(percentDecodeKeepingNUL, nil),
         ]
         if configuration.threads > 1 {
@@ -65,7 +66,7 @@ public final class HTTPServer {
     }
 
     public var currentStore: Store? { context.dataset?.store }
-    public var requestsInFlight: Int { context.inFlight.load(ordering: .relaxed) }
+    public var requestsInFlight: Int { context.metrics.inFlight.load(ordering: .relaxed) }
 
     /// Stops accepting, lets running requests finish for up to `drainTimeout` seconds, then stops the daemon.
     /// Idle keep-alive connections are not waited for: they are closed with the daemon.

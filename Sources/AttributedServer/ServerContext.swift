@@ -8,11 +8,15 @@ final class ServerContext: Sendable {
     /// The last-resort answer when a response cannot be built, made up front so that it cannot fail then.
     let internalError: NativeResponses
     private let current = Mutex<ServedDataset?>(nil)
-    /// Requests the handler has seen and MHD has not yet reported complete: what a graceful stop waits for.
-    let inFlight = Atomic<Int>(0)
+    /// Requests, connections and their counts: `inFlight` is also what a graceful stop waits for. Stored, not
+    /// read through `api`: a getter hands back a retained reference, an atomic on a line every worker shares.
+    let metrics: ServerMetrics
+    let requestMetrics: RequestMetrics
 
     init(api: API) throws(ServerError) {
         self.api = api
+        metrics = api.metrics
+        requestMetrics = api.metrics.requests
         permanentResponses = try NativeResponses(api.permanent.all)
         let problem = Problem.internalError.response(instance: "")
         internalError = try NativeResponses([(problem.bodyBytes, problem.headers)])

@@ -10,6 +10,10 @@ struct MHD_OptionItem CMicroHTTPDShim_option_notify_completed(MHD_RequestComplet
     return (struct MHD_OptionItem){MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)callback, cls};
 }
 
+struct MHD_OptionItem CMicroHTTPDShim_option_notify_connection(MHD_NotifyConnectionCallback callback, void *cls) {
+    return (struct MHD_OptionItem){MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)callback, cls};
+}
+
 struct MHD_OptionItem CMicroHTTPDShim_option_uri_log(void *(*callback)(void *cls, const char *uri, struct MHD_Connection *c),
                                                     void *cls) {
     return (struct MHD_OptionItem){MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)callback, cls};

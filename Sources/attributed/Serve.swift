@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import AttributedCore
 import AttributedServer
 
@@ -41,9 +42,9 @@ struct Serve: ParsableCommand {
         let configuration = ServerConfiguration(host: host, port: port, threads: threads, connectionLimit: maxConnections,
                                                 connectionTimeout: idleTimeout)
         let server: HTTPServer
+        let api = API(openAPISpecification: BundledResources.openAPISpecification())
         do {
-            server = try HTTPServer(configuration: configuration,
-                                    api: API(openAPISpecification: BundledResources.openAPISpecification()))
+            server = try HTTPServer(configuration: configuration, api: api)
         } catch {
             Console.status("error: \(error)")
             throw ExitCode.failure
@@ -52,8 +53,14 @@ struct Serve: ParsableCommand {
         Console.status("listening on http://\(host.contains(":") ? "[\(host)]" : host):\(server.port) with \(threads) threads")
 
         let source = DatasetSource(path: data)
-        do {
+        /// Loads and swaps in the dataset, and tells the metrics how long that took.
+        func loadAndServe() throws {
+            let started = Date()
             try server.serve(source.loadStore())
+            api.metrics.datasetServed(loadSeconds: Date().timeIntervalSince(started))
+        }
+        do {
+            try loadAndServe()
         } catch let invalid as DatasetInvalid {
             FileHandleReport.write(invalid)
             Console.status("error: \(source.displayName) is invalid; not serving it")
@@ -64,11 +71,14 @@ struct Serve: ParsableCommand {
         SignalLoop.waitForTermination {
             Console.status("SIGHUP: reloading \(source.displayName)")
             do {
-                try server.serve(source.loadStore())
+                try loadAndServe()
+                api.metrics.reloadEnded(.ok)
             } catch let invalid as DatasetInvalid {
                 FileHandleReport.write(invalid)
+                api.metrics.reloadEnded(.refused)
                 Console.status("reload refused; still serving version \(server.currentStore?.version ?? "-")")
             } catch {
+                api.metrics.reloadEnded(.refused)
                 Console.status("reload failed: \(error); still serving version \(server.currentStore?.version ?? "-")")
             }
         }

@@ -147,7 +147,7 @@ import Testing
             let links = try #require(response.object["links"] as? [String: String])
             for (name, path) in links { #expect(SeedAPI.get(path).status == 200, "\(name): \(path)") }
             #expect(Set(links.values) == ["/v1/articles", "/v1/claims", "/v1/entities", "/v1/indicators", "/openapi.yaml",
-                                          "/healthz", "/readyz", "/explore/"])
+                                          "/healthz", "/readyz", "/metrics", "/explore/"])
         }
     }
 

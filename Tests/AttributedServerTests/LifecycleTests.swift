@@ -73,6 +73,12 @@ import Testing
         #expect(server.output.contains("\(file.path):1:3: invalid JSON"))
         #expect(try client.request("GET", "/v1/claims/c01").text.contains("(edited)"))
 
+        // /metrics counts both outcomes and names the version still served.
+        let metrics = Set(try client.request("GET", "/metrics").text.split(separator: "\n").map(String.init))
+        #expect(metrics.contains(#"attributed_dataset_reloads_total{outcome="ok"} 1"#))
+        #expect(metrics.contains(#"attributed_dataset_reloads_total{outcome="refused"} 1"#))
+        #expect(metrics.contains("attributed_dataset_info{version=\"\(swapped ?? "")\"} 1"))
+
         kill(server.process.processIdentifier, SIGTERM)
         #expect(try server.waitForExit() == 0)
     }

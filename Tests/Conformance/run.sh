@@ -307,6 +307,39 @@ while target and pages < 200:
         target = match.group(1)
 check(f"walking limit=2 pages ({pages}) yields every claim once, in order", walked == everything,
       f"{len(walked)} walked vs {len(everything)}")
+# /metrics, read by the Prometheus project's own parser after everything above (and schemathesis) was answered.
+from prometheus_client.parser import text_string_to_metric_families
+try:
+    code, headers, body = request("GET", "/metrics")
+    families = {family.name: family for family in text_string_to_metric_families(body.decode())}
+    check("/metrics -> 200 text/plain version 0.0.4, parsed by prometheus_client",
+          code == 200 and headers.get("content-type") == "text/plain; version=0.0.4; charset=utf-8" and families,
+          f"-> {code} {headers.get('content-type')}")
+    expected = {"attributed_http_requests": "counter", "attributed_http_request_duration_seconds": "histogram",
+                "attributed_http_requests_in_flight": "gauge", "attributed_http_connections_open": "gauge",
+                "attributed_dataset_info": "gauge", "attributed_dataset_claims": "gauge",
+                "attributed_dataset_load_duration_seconds": "gauge", "attributed_dataset_loaded_timestamp_seconds": "gauge",
+                "attributed_dataset_reloads": "counter", "attributed_build_info": "gauge",
+                "process_resident_memory_bytes": "gauge", "process_cpu_seconds": "counter"}
+    missing = {name: kind for name, kind in expected.items() if name not in families or families[name].type != kind}
+    check("every metric family is there with its type", not missing, repr(missing))
+    requests = [s for s in families["attributed_http_requests"].samples if s.name == "attributed_http_requests_total"]
+    by = lambda route, code: sum(s.value for s in requests if s.labels["route"] == route and s.labels["code"] == code)
+    check("the probes' own 400s and 404s were counted by route template",
+          by("/v1/claims", "400") >= 4 and by("unmatched", "404") >= 1, repr(requests[:5]))
+    check("route labels are templates only (ids never become labels)",
+          all(s.labels["route"].startswith("/") and "c01" not in s.labels["route"] or s.labels["route"] == "unmatched"
+              for s in requests), repr({s.labels["route"] for s in requests}))
+    histogram = families["attributed_http_request_duration_seconds"].samples
+    consistent = all(
+        next(b.value for b in histogram if b.name.endswith("_bucket") and b.labels == {"route": c.labels["route"], "le": "+Inf"}) == c.value
+        for c in histogram if c.name.endswith("_count"))
+    check("each route's +Inf bucket equals its count", consistent)
+    info = families["attributed_dataset_info"].samples
+    check("dataset info names the version /readyz reports",
+          len(info) == 1 and info[0].labels["version"] == json.loads(request("GET", "/readyz")[2])["dataset"]["version"], repr(info))
+except Exception as error:
+    check("/metrics parses", False, f"-> {type(error).__name__}: {error}")
 print(f"probes: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY

@@ -24,6 +24,8 @@ public struct Response: Sendable {
     public var body: Body
     /// For a list: the candidates its query examined (not sent; tests bound a query's cost with it).
     public var examined: Int?
+    /// The index of the route (in the router's `routes`) whose path this answers; nil when no route matched.
+    public var route: Int?
 
     public init(status: Int, headers: [HTTPHeader], body: Body = .empty) {
         self.status = status

@@ -12,6 +12,7 @@ enum APIIndex {
             ("specification", .string("/openapi.yaml")),
             ("liveness", .string("/healthz")),
             ("readiness", .string("/readyz")),
+            ("metrics", .string("/metrics")),
             ("explorer", .string(ExplorerPaths.home)),
         ])),
     ])

@@ -4,6 +4,8 @@ public struct RouteContext: Sendable {
     public let id: String
     let store: Store?
     let permanent: PermanentRepresentations
+    /// What `/metrics` reports.
+    let metrics: ServerMetrics
 
     /// The loaded dataset, or 503 while there is none.
     func dataset() throws(Problem) -> Store {
@@ -35,14 +37,14 @@ public struct Router: Sendable {
         self.routes = routes
     }
 
-    /// The route for a path and its `{id}`; nil for an unknown path, an empty segment (but a final one, which only
-    /// templates ending in `/` match) or a relative path.
-    func route(for target: String) -> (route: Route, id: String)? {
+    /// The route for a path, its `{id}` and its index in `routes`; nil for an unknown path, an empty segment (but a
+    /// final one, which only templates ending in `/` match) or a relative path.
+    func route(for target: String) -> (route: Route, id: String, index: Int)? {
         guard let path = Self.originForm(of: target) else { return nil }
         let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         guard !segments.dropLast().contains(where: \.isEmpty) else { return nil }
-        for route in routes {
-            if let parameter = route.pattern.match(segments) { return (route, parameter.map(String.init) ?? "") }
+        for (index, route) in routes.enumerated() {
+            if let parameter = route.pattern.match(segments) { return (route, parameter.map(String.init) ?? "", index) }
         }
         return nil
     }

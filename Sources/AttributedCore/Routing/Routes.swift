@@ -4,6 +4,7 @@ extension Router {
         Route("/", IndexHandler.root),
         Route("/healthz", ProbeHandlers.liveness),
         Route("/readyz", ProbeHandlers.readiness),
+        Route("/metrics", MetricsHandler.exposition),
         Route("/openapi.yaml", SpecHandler.specification),
         Route("/v1/articles", ArticleHandlers.list),
         Route("/v1/articles/{id}", ArticleHandlers.item),

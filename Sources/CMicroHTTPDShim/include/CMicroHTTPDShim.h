@@ -14,6 +14,7 @@ struct MHD_Daemon *CMicroHTTPDShim_start_daemon(unsigned int flags, uint16_t por
 
 /// Option items whose value is a function pointer (Swift cannot cast one to intptr_t).
 struct MHD_OptionItem CMicroHTTPDShim_option_notify_completed(MHD_RequestCompletedCallback callback, void *cls);
+struct MHD_OptionItem CMicroHTTPDShim_option_notify_connection(MHD_NotifyConnectionCallback callback, void *cls);
 struct MHD_OptionItem CMicroHTTPDShim_option_uri_log(void *(*callback)(void *cls, const char *uri, struct MHD_Connection *c),
                                                     void *cls);
 struct MHD_OptionItem CMicroHTTPDShim_option_unescape(size_t (*callback)(void *cls, struct MHD_Connection *c, char *s),
