@@ -85,14 +85,25 @@ func handleAccess(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
                   dataset: dataset, method: method, state: state)
 }
 
-/// Queues the response, then counts the request (route, method, status) and how long it took to get this far.
+/// Queues the response, then counts the request (route, method, status) and how long it took to get this far,
+/// and logs it when the access log is on.
 private func answer(_ response: Response, on connection: OpaquePointer, server: ServerContext, dataset: ServedDataset?,
                     method: UnsafePointer<CChar>, state: RequestState) -> MHD_Result {
-    let result = ResponseSender.send(response, on: connection, server: server, dataset: dataset)
+    let sent = ResponseSender.send(response, on: connection, server: server, dataset: dataset)
     let methodIndex = RequestMetrics.methodIndex(UnsafeRawBufferPointer(start: method, count: strlen(method)))
-    server.requestMetrics.record(route: response.route, method: methodIndex, status: response.status,
-                                 nanoseconds: RequestState.now() &- state.startNanoseconds)
-    return result
+    let nanoseconds = RequestState.now() &- state.startNanoseconds
+    server.requestMetrics.record(route: response.route, method: methodIndex, status: response.status, nanoseconds: nanoseconds)
+    if let accessLog = server.accessLog {
+        let record = ConnectionLog.of(connection)
+        let entry = AccessLogEntry(
+            time: AccessLogEntry.now(), client: record?.client ?? "-", method: String(cString: method),
+            target: record?.target ?? "-", status: response.status,
+            bytes: methodIndex == 1 ? 0 : sent.bodyBytes, durationMicroseconds: nanoseconds / 1000,
+            userAgent: MHD_lookup_connection_value(connection, .HEADER_KIND, "User-Agent").map { String(cString: $0) },
+            dataset: dataset?.store.version)
+        accessLog.append(entry.line())
+    }
+    return sent.result
 }
 
 /// Called once per request, however it ended (also on timeout or a dropped client).
@@ -114,8 +125,17 @@ func connectionNotified(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePoi
     let server = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
     // MHD_CONNECTION_NOTIFY_STARTED and _CLOSED: the enum imports without case names.
     switch code.rawValue {
-    case 0: server.metrics.openConnections.wrappingAdd(1, ordering: .relaxed)
-    case 1: server.metrics.openConnections.wrappingSubtract(1, ordering: .relaxed)
+    case 0:
+        server.metrics.openConnections.wrappingAdd(1, ordering: .relaxed)
+        if server.accessLog != nil, let connection, let socketContext {
+            socketContext.pointee = Unmanaged.passRetained(ConnectionLog(connection)).toOpaque()
+        }
+    case 1:
+        server.metrics.openConnections.wrappingSubtract(1, ordering: .relaxed)
+        if let socketContext, let record = socketContext.pointee {
+            Unmanaged<ConnectionLog>.fromOpaque(record).release()
+            socketContext.pointee = nil
+        }
     default: break
     }
 }
@@ -128,6 +148,9 @@ func connectionNotified(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePoi
 func beginRequest(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?,
                   _ connection: OpaquePointer?) -> UnsafeMutableRawPointer? {
     let state = RequestState()
+    if let cls, let uri, let connection, Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue().accessLog != nil {
+        ConnectionLog.of(connection)?.target = String(cString: uri)  // before the query is cut below, or decoded
+    }
     guard let uri, let question = strchr(uri, Int32(UInt8(ascii: "?"))) else { return state.pointer }
     var parameters = 1
     var cursor = question + 1

@@ -13,7 +13,10 @@ public final class HTTPServer {
     private let unmanagedContext: Unmanaged<ServerContext>
 
     public init(configuration: ServerConfiguration, api: API) throws(ServerError) {
-        context = try ServerContext(api: api)
+        let accessLog = try configuration.accessLog.map { destination throws(ServerError) in
+            try AccessLogWriter(destination, metrics: api.metrics)
+        }
+        context = try ServerContext(api: api, accessLog: accessLog)
         let socket = try ListeningSocket.open(host: configuration.host, port: configuration.port,
                                               backlog: configuration.listenBacklog)
         unmanagedContext = Unmanaged.passRetained(context)
@@ -25,7 +28,7 @@ public final class HTTPServer {
             MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.connectionMemoryLimit, ptr_value: nil),
             CMicroHTTPDShim_option_notify_completed(requestCompleted, contextPointer),
             CMicroHTTPDShim_option_notify_connection(connectionNotified, contextPointer),
-            CMicroHTTPDShim_option_uri_log(beginRequest, nil),
+            CMicroHTTPDShim_option_uri_log(beginRequest, contextPointer),
             CMicroHTTPDShim_option_unescape(percentDecodeKeepingNUL, nil),
         ]
         if configuration.threads > 1 {
@@ -39,6 +42,7 @@ public final class HTTPServer {
             CMicroHTTPDShim_start_daemon(flags, socket.port, handleAccess, contextPointer, $0.baseAddress)
         }
         guard let started else {
+            accessLog?.close()
             close(socket.descriptor)
             unmanagedContext.release()
             throw ServerError("libmicrohttpd could not start on port \(socket.port) (threads, limits or file descriptors)")
@@ -66,6 +70,9 @@ public final class HTTPServer {
     }
 
     public var currentStore: Store? { context.dataset?.store }
+
+    /// Closes and opens the access log file again (after logrotate moved it: SIGUSR1).
+    public func reopenAccessLog() { context.accessLog?.reopen() }
     public var requestsInFlight: Int { context.metrics.inFlight.load(ordering: .relaxed) }
 
     /// Stops accepting, lets running requests finish for up to `drainTimeout` seconds, then stops the daemon.
@@ -78,6 +85,7 @@ public final class HTTPServer {
         while requestsInFlight > 0, Self.now() < deadline { usleep(10_000) }
         MHD_stop_daemon(daemon)
         close(socket.descriptor)
+        context.accessLog?.close()
         unmanagedContext.release()
     }
 

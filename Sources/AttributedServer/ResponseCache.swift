@@ -7,16 +7,18 @@ final class ResponseCache: Sendable {
     private let responses = AdmittingCache<CachedResponse>(slots: 8192)
 
     /// Queues the response for `key`: the cached one, or one built by `make` (and kept when the cache admits it).
-    func queue(_ key: ResourceKey, on connection: OpaquePointer, make: () -> OpaquePointer?) -> MHD_Result? {
+    /// Returns MHD's verdict and the body's length; nil when `make` could not build a response.
+    func queue(_ key: ResourceKey, on connection: OpaquePointer,
+               make: () -> (response: OpaquePointer, bodyBytes: Int)?) -> (result: MHD_Result, bodyBytes: Int)? {
         switch responses.lookup(key.cacheKey) {
         case .hit(let cached):
             // MHD takes its own reference; `cached` keeps the response alive until then.
-            return withExtendedLifetime(cached) { MHD_queue_response(connection, 200, cached.response) }
+            return (withExtendedLifetime(cached) { MHD_queue_response(connection, 200, cached.response) }, cached.bodyBytes)
         case .miss(let admit):
-            guard let response = make() else { return nil }
-            let cached = CachedResponse(response)
+            guard let made = make() else { return nil }
+            let cached = CachedResponse(made.response, bodyBytes: made.bodyBytes)
             if admit { responses.store(cached, for: key.cacheKey) }
-            return withExtendedLifetime(cached) { MHD_queue_response(connection, 200, response) }
+            return (withExtendedLifetime(cached) { MHD_queue_response(connection, 200, made.response) }, made.bodyBytes)
         }
     }
 }
@@ -25,8 +27,12 @@ final class ResponseCache: Sendable {
 /// (MHD reference-counts it too, so a connection still sending it is unaffected).
 final class CachedResponse: @unchecked Sendable {
     let response: OpaquePointer
+    let bodyBytes: Int
 
-    init(_ response: OpaquePointer) { self.response = response }
+    init(_ response: OpaquePointer, bodyBytes: Int) {
+        self.response = response
+        self.bodyBytes = bodyBytes
+    }
 
     deinit { MHD_destroy_response(response) }
 }

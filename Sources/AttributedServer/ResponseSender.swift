@@ -4,24 +4,33 @@ import CMicroHTTPD
 /// Queues an API response on a connection. Every path queues something (a 500 as the last resort):
 /// returning YES without a response would make MHD spin on the connection.
 enum ResponseSender {
+    /// MHD's verdict, and the length of the body queued (for the access log).
+    struct Sent {
+        let result: MHD_Result
+        let bodyBytes: Int
+    }
+
     static func send(_ response: Response, on connection: OpaquePointer, server: ServerContext,
-                     dataset: ServedDataset?) -> MHD_Result {
+                     dataset: ServedDataset?) -> Sent {
         if case .representation(let representation) = response.body, response.status == 200,
            let prebuilt = nativeResponse(for: representation.slot, server: server, dataset: dataset) {
             // `dataset` stays referenced until MHD has taken its own reference on the response.
-            return withExtendedLifetime(dataset) { MHD_queue_response(connection, 200, prebuilt) }
+            let result = withExtendedLifetime(dataset) { MHD_queue_response(connection, 200, prebuilt) }
+            return Sent(result: result, bodyBytes: representation.body.count)
         }
         if case .rendered(let rendered) = response.body, response.status == 200, let dataset, let key = rendered.key,
-           let result = dataset.cache.queue(key, on: connection, make: {
-               NativeResponse.make(body: rendered.render(), headers: response.headers)
+           let sent = dataset.cache.queue(key, on: connection, make: {
+               let body = rendered.render()
+               return NativeResponse.make(body: body, headers: response.headers).map { ($0, body.count) }
            }) {
-            return result
+            return Sent(result: sent.result, bodyBytes: sent.bodyBytes)
         }
-        guard let fresh = NativeResponse.make(body: response.bodyBytes, headers: response.headers) else {
-            return sendInternalError(on: connection, server: server)
+        let body = response.bodyBytes
+        guard let fresh = NativeResponse.make(body: body, headers: response.headers) else {
+            return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
         }
         defer { MHD_destroy_response(fresh) }
-        return MHD_queue_response(connection, UInt32(response.status), fresh)
+        return Sent(result: MHD_queue_response(connection, UInt32(response.status), fresh), bodyBytes: body.count)
     }
 
     private static func nativeResponse(for slot: Representation.Slot, server: ServerContext,

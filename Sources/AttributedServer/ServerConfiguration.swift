@@ -14,10 +14,12 @@ public struct ServerConfiguration: Sendable {
     /// Per-connection buffer for the request line and headers: larger requests get 414/431.
     public var connectionMemoryLimit: Int
     public var listenBacklog: Int32
+    /// One JSON line per request, off (nil) by default.
+    public var accessLog: AccessLogDestination?
 
     public init(host: String = "127.0.0.1", port: UInt16 = 8080, threads: Int = ServerConfiguration.cores,
                 connectionLimit: Int = 4096, connectionTimeout: Int = 15, connectionMemoryLimit: Int = 16384,
-                listenBacklog: Int32 = 1024) {
+                listenBacklog: Int32 = 1024, accessLog: AccessLogDestination? = nil) {
         self.host = host
         self.port = port
         self.threads = threads
@@ -25,6 +27,7 @@ public struct ServerConfiguration: Sendable {
         self.connectionTimeout = connectionTimeout
         self.connectionMemoryLimit = connectionMemoryLimit
         self.listenBacklog = listenBacklog
+        self.accessLog = accessLog
     }
 
     public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }

@@ -12,9 +12,12 @@ final class ServerContext: Sendable {
     /// read through `api`: a getter hands back a retained reference, an atomic on a line every worker shares.
     let metrics: ServerMetrics
     let requestMetrics: RequestMetrics
+    /// nil unless `--access-log` is given.
+    let accessLog: AccessLogWriter?
 
-    init(api: API) throws(ServerError) {
+    init(api: API, accessLog: AccessLogWriter?) throws(ServerError) {
         self.api = api
+        self.accessLog = accessLog
         metrics = api.metrics
         requestMetrics = api.metrics.requests
         permanentResponses = try NativeResponses(api.permanent.all)

@@ -6,7 +6,7 @@ import AttributedServer
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the dataset over HTTP (the default command).",
-        discussion: "SIGHUP reloads the dataset (an invalid one is refused and the old one kept); SIGINT or SIGTERM stop gracefully."
+        discussion: "SIGHUP reloads the dataset (an invalid one is refused and the old one kept); SIGUSR1 reopens the access log; SIGINT or SIGTERM stop gracefully."
     )
 
     @Option(help: "Address to listen on (IPv4 or IPv6). Use 0.0.0.0 to accept connections from other hosts.")
@@ -30,17 +30,23 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("drain-timeout"), help: "Seconds to let running requests finish on shutdown.")
     var drainTimeout = 5.0
 
+    @Option(name: .customLong("access-log"),
+            help: "Append one JSON line per request to this file (reopened on SIGUSR1, for logrotate), or '-' for standard output. Off by default.")
+    var accessLog: String?
+
     func validate() throws {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600") }
         guard (0...600).contains(drainTimeout) else { throw ValidationError("--drain-timeout must be from 0 to 600") }
+        guard accessLog?.isEmpty != true else { throw ValidationError("--access-log needs a file path or '-'") }
     }
 
     func run() throws {
         SignalLoop.blockSignals()
         let configuration = ServerConfiguration(host: host, port: port, threads: threads, connectionLimit: maxConnections,
-                                                connectionTimeout: idleTimeout)
+                                                connectionTimeout: idleTimeout,
+                                                accessLog: accessLog.map { $0 == "-" ? .standardOutput : .file($0) })
         let server: HTTPServer
         let api = API(openAPISpecification: BundledResources.openAPISpecification())
         do {
@@ -81,6 +87,8 @@ struct Serve: ParsableCommand {
                 api.metrics.reloadEnded(.refused)
                 Console.status("reload failed: \(error); still serving version \(server.currentStore?.version ?? "-")")
             }
+        } reopenLogs: {
+            server.reopenAccessLog()
         }
         Console.status("stopping: waiting up to \(drainTimeout) s for running requests")
         server.shutdown(drainTimeout: drainTimeout)

@@ -33,6 +33,9 @@ enum MetricsReport {
                    Double(metrics.inFlight.load(ordering: .relaxed)))
         out.single("attributed_http_connections_open", .gauge, help: "Open client connections.",
                    Double(metrics.openConnections.load(ordering: .relaxed)))
+        out.single("attributed_access_log_dropped_lines_total", .counter,
+                   help: "Access-log lines lost because the log's disk could not keep up or could not be written.",
+                   Double(metrics.accessLogDroppedLines.load(ordering: .relaxed)))
     }
 
     private static func writeDataset(_ store: Store?, _ metrics: ServerMetrics, into out: inout PrometheusExposition) {

@@ -8,6 +8,8 @@ public final class ServerMetrics: Sendable {
     /// Requests the handler has seen and libmicrohttpd has not yet reported complete.
     public let inFlight = Atomic<Int>(0)
     public let openConnections = Atomic<Int>(0)
+    /// Access-log lines lost because the disk could not keep up or could not be written.
+    public let accessLogDroppedLines = Atomic<Int>(0)
     public let startedAt = Date().timeIntervalSince1970
 
     public enum ReloadOutcome: CaseIterable, Sendable {

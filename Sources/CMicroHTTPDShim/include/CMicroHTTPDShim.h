@@ -1,5 +1,5 @@
-// What Swift cannot call in libmicrohttpd 0.9.75: the variadic MHD_start_daemon, and function pointers
-// stored in an option's intptr_t. Every function here is a one-line wrapper;
+// What Swift cannot call in libmicrohttpd 0.9.75: the variadic MHD_start_daemon and MHD_get_connection_info,
+// and function pointers stored in an option's intptr_t. Every function here is a one-line wrapper;
 // all decisions (flags, limits, routing) are made in Swift.
 #ifndef C_MICRO_HTTPD_SHIM_H
 #define C_MICRO_HTTPD_SHIM_H
@@ -19,5 +19,10 @@ struct MHD_OptionItem CMicroHTTPDShim_option_uri_log(void *(*callback)(void *cls
                                                     void *cls);
 struct MHD_OptionItem CMicroHTTPDShim_option_unescape(size_t (*callback)(void *cls, struct MHD_Connection *c, char *s),
                                                       void *cls);
+
+/// MHD_get_connection_info is variadic: the client's address, and the pointer kept for the connection
+/// (the `socket_context` of its MHD_NotifyConnectionCallback).
+const struct sockaddr *CMicroHTTPDShim_connection_client_address(struct MHD_Connection *connection);
+void *CMicroHTTPDShim_connection_socket_context(struct MHD_Connection *connection);
 
 #endif
