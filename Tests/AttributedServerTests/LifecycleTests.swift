@@ -1,4 +1,5 @@
 import AttributedCore
+import AttributedServer
 import Foundation
 import Synchronization
 import Testing
@@ -73,6 +74,21 @@ import Testing
         #expect(server.output.contains("\(file.path):1:3: invalid JSON"))
         #expect(try client.request("GET", "/v1/claims/c01").text.contains("(edited)"))
 
+        kill(server.process.processIdentifier, SIGTERM)
+        #expect(try server.waitForExit() == 0)
+    }
+
+    /// Started with the common soft limit of 256–1024 open files, the server raises it to what --max-connections
+    /// needs (4,096 + a margin), or to the hard limit with a warning when that is lower.
+    @Test func aLowSoftFileLimitIsRaisedToFitTheConnectionLimit() throws {
+        let server = try ServerProcess(["serve", "--host", "127.0.0.1", "--port", "0"], openFilesSoftLimit: 256)
+        _ = try server.waitUntilReady()
+        let limits = try String(contentsOfFile: "/proc/\(server.process.processIdentifier)/limits", encoding: .utf8)
+        let line = try #require(limits.split(separator: "\n").first { $0.hasPrefix("Max open files") })
+        let numbers = line.split(separator: " ").compactMap { Int($0) }
+        let (soft, hard) = (try #require(numbers.first), numbers.count > 1 ? numbers[1] : Int.max)  // "unlimited"
+        #expect(soft == min(4096 + FileDescriptorBudget.margin, hard))
+        #expect(server.output.contains("warning: the process may open only") == (hard < 4096 + FileDescriptorBudget.margin))
         kill(server.process.processIdentifier, SIGTERM)
         #expect(try server.waitForExit() == 0)
     }
