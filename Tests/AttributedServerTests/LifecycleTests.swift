@@ -63,7 +63,13 @@ import Testing
                                                                            with: "\"text\": \"IS is emerging in Karachi (edited)\"")
         try file.write(Data(edited.utf8))
         try reload(until: "attributed: loaded", occurrences: 2)
-        let swapped = try version()
+        // "loaded" is logged just before the new store is swapped in: on a busy machine a request can fall in between.
+        var swapped = try version()
+        let swapDeadline = Date().addingTimeInterval(5)
+        while swapped == original, Date() < swapDeadline {
+            usleep(20_000)
+            swapped = try version()
+        }
         #expect(swapped != nil && swapped != original)
         let claim = try client.request("GET", "/v1/claims/c01")
         #expect(claim.text.contains("(edited)"))

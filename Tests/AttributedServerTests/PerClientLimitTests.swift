@@ -14,8 +14,11 @@ import Testing
         let flood = try HalfSentConnections(count: Self.flood, from: "127.0.0.2", port: live.port, within: 20)
         defer { flood.closeAll() }
         #expect(flood.descriptors.count == Self.flood, "\(flood.failedConnects) connects failed")
-        // MHD 0.9.75 accepts the excess and closes it at once: the server holds only the first 128.
-        #expect(flood.heldOpen(settlingFor: 2) == ServerConfiguration.defaultConnectionLimitPerIP)
+        // MHD 0.9.75 accepts the excess and closes it at once: the server keeps only the first 128.
+        let limit = ServerConfiguration.defaultConnectionLimitPerIP
+        let deadline = Date().addingTimeInterval(5)
+        while flood.heldOpen > limit, Date() < deadline { usleep(50_000) }
+        #expect(flood.heldOpen == limit)
 
         let started = Date()
         let reply = try RawHTTPClient(port: live.port, timeoutSeconds: 2).request("GET", "/healthz")
@@ -31,7 +34,8 @@ import Testing
         let live = try LiveServer(connectionLimitPerIP: 0)
         let flood = try HalfSentConnections(count: Self.flood, from: "127.0.0.2", port: live.port, within: 20)
         defer { flood.closeAll() }
-        #expect(flood.heldOpen(settlingFor: 2) >= Self.serverLimit)
+        #expect(flood.descriptors.count == Self.flood, "\(flood.failedConnects) connects failed")
+        // The 904 connections beyond the limit fit in the listen backlog (1,024), so this connect completes at once.
         let waiting = try RawHTTPClient(port: live.port, timeoutSeconds: 1)
         #expect(throws: ClientError.self) { try waiting.request("GET", "/healthz") }
 
