@@ -19,9 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var listenBacklog: Int32
 
     public init(host: String = "127.0.0.1", port: UInt16 = 8080, threads: Int = ServerConfiguration.cores,
-                connectionLimit: Int = 4096,
-                connectionLimitPerIP: Int = ServerConfiguration.defaultConnectionLimitPerIP, connectionTimeout: Int = 15, connectionMemoryLimit: Int = 16384,
-                listenBacklog: Int32 = 1024) {
+                connectionLimit: Int = 4096, connectionLimitPerIP: Int = ServerConfiguration.defaultConnectionLimitPerIP,
+                connectionTimeout: Int = 15, connectionMemoryLimit: Int = 16384, listenBacklog: Int32 = 1024) {
         self.host = host
         self.port = port
         self.threads = threads
