@@ -16,7 +16,8 @@ run: build
 
 ## Every test: the schemathesis conformance run against a live server (its venv also holds the tools below), the
 ## explorer in headless Chromium, the dataset schema against the loader's fixtures, the Dockerfile checks and
-## hadolint, and the Swift suites.
+## hadolint, the Kubernetes manifests (kubernetes-validate, and the binary started with the Deployment's args), and
+## the Swift suites.
 test:
 	@scripts/install-deps --test
 	swift build --build-tests
@@ -25,6 +26,7 @@ test:
 	.build/conformance-venv/bin/python Tests/Schema/check_dataset_schema.py
 	$(RELEASE)
 	HADOLINT=.build/conformance-venv/bin/hadolint Tests/Docker/check.sh .build/release/attributed
+	Tests/Kubernetes/check.sh .build/release/attributed
 	swift test --skip-build
 
 ## Throughput figures with wrk (not a test: numbers vary by machine).

@@ -8,7 +8,9 @@ seconds=${1:-5}
 connections=${2:-64}
 swift build -c release --static-swift-stdlib >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-.build/release/attributed serve --host 127.0.0.1 --port "$port" 2>/tmp/attributed-bench.log &
+# wrk opens all its connections from this one host: the per-address limit keeps twice that (the default 128 at -c64).
+.build/release/attributed serve --host 127.0.0.1 --port "$port" --max-connections-per-ip "$((connections * 2))" \
+  2>/tmp/attributed-bench.log &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.1; done

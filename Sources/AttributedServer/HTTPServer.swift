@@ -7,6 +7,7 @@ import Glibc
 /// and serves whichever dataset was handed to it last.
 public final class HTTPServer {
     public let port: UInt16
+    public let fileDescriptors: FileDescriptorBudget
     private let daemon: OpaquePointer
     private var listening: ListeningSocket?
     private let context: ServerContext
@@ -17,6 +18,7 @@ public final class HTTPServer {
             try AccessLogWriter(destination, metrics: api.metrics)
         }
         context = try ServerContext(api: api, accessLog: accessLog)
+        fileDescriptors = FileDescriptorBudget.raise(toServe: configuration.connectionLimit)
         let socket = try ListeningSocket.open(host: configuration.host, port: configuration.port,
                                               backlog: configuration.listenBacklog)
         unmanagedContext = Unmanaged.passRetained(context)
@@ -24,6 +26,7 @@ public final class HTTPServer {
         var options = [
             MHD_OptionItem(option: .LISTEN_SOCKET, value: Int(socket.descriptor), ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_LIMIT, value: configuration.connectionLimit, ptr_value: nil),
+            MHD_OptionItem(option: .PER_IP_CONNECTION_LIMIT, value: configuration.connectionLimitPerIP, ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.connectionTimeout, ptr_value: nil),
             MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.connectionMemoryLimit, ptr_value: nil),
             CMicroHTTPDShim_option_notify_completed(requestCompleted, contextPointer),

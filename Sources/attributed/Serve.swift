@@ -24,6 +24,17 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("max-connections"), help: "Connections served at once.")
     var maxConnections = 4096
 
+    @Option(name: .customLong("max-connections-per-ip"), help: ArgumentHelp(
+        "Connections one client address may hold at once; 0 turns the limit off.",
+        discussion: """
+            Excess connections are accepted and closed at once, so one host (a crawler, a stuck client, half-sent \
+            requests) cannot take every --max-connections slot and lock the others out. It does not tell clients \
+            apart behind a proxy, load balancer or NAT: they all share its address, so raise the limit there or turn \
+            it off and limit per client at the proxy. A load generator from one host needs it above its connection \
+            count (wrk -c256: 512).
+            """))
+    var maxConnectionsPerIP = ServerConfiguration.defaultConnectionLimitPerIP
+
     @Option(name: .customLong("idle-timeout"), help: "Seconds before an idle connection is closed.")
     var idleTimeout = 15
 
@@ -37,6 +48,7 @@ struct Serve: ParsableCommand {
     func validate() throws {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
+        guard (0...1_000_000).contains(maxConnectionsPerIP) else { throw ValidationError("--max-connections-per-ip must be from 0 (off) to 1000000") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600") }
         guard (0...600).contains(drainTimeout) else { throw ValidationError("--drain-timeout must be from 0 to 600") }
         guard accessLog?.isEmpty != true else { throw ValidationError("--access-log needs a file path or '-'") }
@@ -45,7 +57,7 @@ struct Serve: ParsableCommand {
     func run() throws {
         SignalLoop.blockSignals()
         let configuration = ServerConfiguration(host: host, port: port, threads: threads, connectionLimit: maxConnections,
-                                                connectionTimeout: idleTimeout,
+                                                connectionLimitPerIP: maxConnectionsPerIP, connectionTimeout: idleTimeout,
                                                 accessLog: accessLog.map { $0 == "-" ? .standardOutput : .file($0) })
         let server: HTTPServer
         let api = API(openAPISpecification: BundledResources.openAPISpecification())
@@ -57,6 +69,12 @@ struct Serve: ParsableCommand {
         }
         // Listening before loading: liveness answers at once, readiness turns 200 when the data is in.
         Console.status("listening on http://\(host.contains(":") ? "[\(host)]" : host):\(server.port) with \(threads) threads")
+        let descriptors = server.fileDescriptors
+        if !descriptors.isEnough {
+            Console.status("warning: the process may open only \(descriptors.available) files (its hard limit), but " +
+                           "--max-connections \(maxConnections) needs \(descriptors.needed): raise the hard limit " +
+                           "(ulimit -Hn, systemd LimitNOFILE=, docker run --ulimit nofile=) or lower --max-connections")
+        }
 
         let source = DatasetSource(path: data)
         /// Loads and swaps in the dataset, and tells the metrics how long that took.

@@ -1,4 +1,5 @@
 import AttributedCore
+import AttributedServer
 import Foundation
 import Synchronization
 import Testing
@@ -62,7 +63,13 @@ import Testing
                                                                            with: "\"text\": \"IS is emerging in Karachi (edited)\"")
         try file.write(Data(edited.utf8))
         try reload(until: "attributed: loaded", occurrences: 2)
-        let swapped = try version()
+        // "loaded" is logged just before the new store is swapped in: on a busy machine a request can fall in between.
+        var swapped = try version()
+        let swapDeadline = Date().addingTimeInterval(5)
+        while swapped == original, Date() < swapDeadline {
+            usleep(20_000)
+            swapped = try version()
+        }
         #expect(swapped != nil && swapped != original)
         let claim = try client.request("GET", "/v1/claims/c01")
         #expect(claim.text.contains("(edited)"))
@@ -79,6 +86,21 @@ import Testing
         #expect(metrics.contains(#"attributed_dataset_reloads_total{outcome="refused"} 1"#))
         #expect(metrics.contains("attributed_dataset_info{version=\"\(swapped ?? "")\"} 1"))
 
+        kill(server.process.processIdentifier, SIGTERM)
+        #expect(try server.waitForExit() == 0)
+    }
+
+    /// Started with the common soft limit of 256–1024 open files, the server raises it to what --max-connections
+    /// needs (4,096 + a margin), or to the hard limit with a warning when that is lower.
+    @Test func aLowSoftFileLimitIsRaisedToFitTheConnectionLimit() throws {
+        let server = try ServerProcess(["serve", "--host", "127.0.0.1", "--port", "0"], openFilesSoftLimit: 256)
+        _ = try server.waitUntilReady()
+        let limits = try String(contentsOfFile: "/proc/\(server.process.processIdentifier)/limits", encoding: .utf8)
+        let line = try #require(limits.split(separator: "\n").first { $0.hasPrefix("Max open files") })
+        let numbers = line.split(separator: " ").compactMap { Int($0) }
+        let (soft, hard) = (try #require(numbers.first), numbers.count > 1 ? numbers[1] : Int.max)  // "unlimited"
+        #expect(soft == min(4096 + FileDescriptorBudget.margin, hard))
+        #expect(server.output.contains("warning: the process may open only") == (hard < 4096 + FileDescriptorBudget.margin))
         kill(server.process.processIdentifier, SIGTERM)
         #expect(try server.waitForExit() == 0)
     }

@@ -14,8 +14,11 @@ final class LiveServer {
     let server: HTTPServer
     var port: UInt16 { server.port }
 
-    init(store: Store? = LiveServer.seed, threads: Int = 2) throws {
-        server = try HTTPServer(configuration: ServerConfiguration(host: "127.0.0.1", port: 0, threads: threads),
+    init(store: Store? = LiveServer.seed, threads: Int = 2,
+         connectionLimitPerIP: Int = ServerConfiguration.defaultConnectionLimitPerIP) throws {
+        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, threads: threads,
+                                                connectionLimitPerIP: connectionLimitPerIP)
+        server = try HTTPServer(configuration: configuration,
                                 api: API(openAPISpecification: BundledResources.openAPISpecification()))
         if let store { try server.serve(store) }
     }

@@ -12,10 +12,16 @@ final class ServerProcess: @unchecked Sendable {  // Process is thread-safe for 
     let process: Process
     private let stderr = OutputBuffer()
 
-    init(_ arguments: [String]) throws {
+    /// `openFilesSoftLimit` starts it through a shell that first lowers its soft RLIMIT_NOFILE, as systemd does.
+    init(_ arguments: [String], openFilesSoftLimit: Int? = nil) throws {
         process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let openFilesSoftLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -Sn \(openFilesSoftLimit) && exec \"$0\" \"$@\"", Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = pipe
