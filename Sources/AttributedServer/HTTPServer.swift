@@ -1,6 +1,7 @@
 import AttributedCore
 import CMicroHTTPD
 import CMicroHTTPDShim
+import Foundation
 import Glibc
 
 /// A running libmicrohttpd daemon serving an API. It starts without a dataset (liveness 200, readiness 503)
@@ -63,13 +64,16 @@ public final class HTTPServer {
 
     /// Once the requests still holding a replaced dataset are done (a few seconds at most), hands the memory it
     /// freed back to the system: otherwise the allocator keeps it, and every reload would leave the process larger.
+    /// On a thread of its own, so that the swap is reported (and the next reload can start) at once.
     private func releaseMemory(of previous: consuming ServedDataset?) {
         guard previous != nil else { return }
         weak let replaced = previous
         previous = nil
-        let deadline = Self.now() + 5
-        while replaced != nil, Self.now() < deadline { usleep(20_000) }
-        Allocator.returnFreedMemory()
+        Thread.detachNewThread {
+            let deadline = Self.now() + 5
+            while replaced != nil, Self.now() < deadline { usleep(20_000) }
+            Allocator.returnFreedMemory()
+        }
     }
 
     public var currentStore: Store? { context.dataset?.store }

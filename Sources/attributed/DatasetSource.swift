@@ -15,8 +15,8 @@ struct DatasetSource {
         return try DatasetLoader.load(path: path)
     }
 
-    /// Loads, validates and indexes; reports what it loaded and how long it took.
-    func loadStore() throws(DatasetInvalid) -> Store {
+    /// Loads, validates and indexes; returns the store and the line that reports it (to be written once it serves).
+    func loadStore() throws(DatasetInvalid) -> (store: Store, report: String) {
         let started = Date()
         let dataset = try load()
         let loaded = Date()
@@ -24,9 +24,9 @@ struct DatasetSource {
         let counts = store.counts
         let milliseconds = { (from: Date, to: Date) in Int(to.timeIntervalSince(from) * 1000) }
         let finished = Date()
-        Console.status("loaded \(displayName): \(counted(counts.articles, "article")), \(counted(counts.entities, "entity", "entities")), "
+        let report = "loaded \(displayName): \(counted(counts.articles, "article")), \(counted(counts.entities, "entity", "entities")), "
             + "\(counted(counts.claims, "claim")) in \(milliseconds(started, finished)) ms (version \(store.version); reading and "
-            + "checking \(milliseconds(started, loaded)) ms, indexing \(milliseconds(loaded, finished)) ms)")
-        return store
+            + "checking \(milliseconds(started, loaded)) ms, indexing \(milliseconds(loaded, finished)) ms)"
+        return (store, report)
     }
 }

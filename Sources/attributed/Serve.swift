@@ -41,6 +41,9 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("drain-timeout"), help: "Seconds to let running requests finish on shutdown.")
     var drainTimeout = 5.0
 
+    @Flag(help: "Reload when the --data file or directory changes (written in place, renamed over, a Kubernetes ConfigMap update), as SIGHUP does.")
+    var watch = false
+
     @Option(name: .customLong("access-log"),
             help: "Append one JSON line per request to this file (reopened on SIGUSR1, for logrotate), or '-' for standard output. Off by default.")
     var accessLog: String?
@@ -52,6 +55,7 @@ struct Serve: ParsableCommand {
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600") }
         guard (0...600).contains(drainTimeout) else { throw ValidationError("--drain-timeout must be from 0 to 600") }
         guard accessLog?.isEmpty != true else { throw ValidationError("--access-log needs a file path or '-'") }
+        guard !watch || data != nil else { throw ValidationError("--watch needs --data: the built-in dataset never changes") }
     }
 
     func run() throws {
@@ -80,14 +84,30 @@ struct Serve: ParsableCommand {
         /// Loads and swaps in the dataset, and tells the metrics how long that took.
         func loadAndServe() throws {
             let started = Date()
-            try server.serve(source.loadStore())
+            let (store, report) = try source.loadStore()
+            try server.serve(store)
             api.metrics.datasetServed(loadSeconds: Date().timeIntervalSince(started))
+            Console.status(report)  // once it serves: a script that waits for this line then sees the new version
         }
         do {
             try loadAndServe()
         } catch let invalid as DatasetInvalid {
             FileHandleReport.write(invalid)
             Console.status("error: \(source.displayName) is invalid; not serving it")
+            server.shutdown(drainTimeout: 0)
+            throw ExitCode.failure
+        }
+
+        let watcher: DatasetWatcher?
+        do {
+            watcher = try data.map { path throws(ServerError) in
+                try watch ? DatasetWatcher(path: path) { name in
+                    Console.status("\(name) changed: reloading")
+                    kill(getpid(), SIGHUP)
+                } : nil
+            } ?? nil
+        } catch {
+            Console.status("error: \(error)")
             server.shutdown(drainTimeout: 0)
             throw ExitCode.failure
         }
@@ -108,6 +128,7 @@ struct Serve: ParsableCommand {
         } reopenLogs: {
             server.reopenAccessLog()
         }
+        watcher?.stop()
         Console.status("stopping: waiting up to \(drainTimeout) s for running requests")
         server.shutdown(drainTimeout: drainTimeout)
         Console.status("stopped")
