@@ -28,6 +28,7 @@ test:
 	HADOLINT=.build/conformance-venv/bin/hadolint Tests/Docker/check.sh .build/release/attributed
 	Tests/Kubernetes/check.sh .build/release/attributed
 	swift test --skip-build
+	Tests/Sanitizers/thread.sh 600
 
 ## Throughput figures with wrk (not a test: numbers vary by machine).
 bench:
