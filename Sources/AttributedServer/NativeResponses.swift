@@ -41,9 +41,14 @@ enum NativeResponse {
                                             .RESPMEM_MUST_COPY)
         }
         guard let response else { return nil }
-        for header in headers where MHD_add_response_header(response, header.name, header.value) == .NO {
-            MHD_destroy_response(response)
-            return nil
+        for header in headers {
+            // withCString reads a short (inline) string from the stack; passing the String itself as a C string
+            // would copy it to the heap first, twice per header of every rendered response.
+            let added = header.name.withCString { name in header.value.withCString { MHD_add_response_header(response, name, $0) } }
+            if added == .NO {
+                MHD_destroy_response(response)
+                return nil
+            }
         }
         return response
     }

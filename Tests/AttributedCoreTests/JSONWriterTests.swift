@@ -68,4 +68,12 @@ import Testing
         #expect(Self.plain(Factuality.self))
         #expect(Self.plain(Derivation.self))
     }
+
+    /// Numbers are written digit by digit into the buffer: they must read as Swift's own decimal form.
+    @Test(arguments: [0, 7, 9, 10, 11, 99, 100, 482, 65_535, 1_000_000, -1, -10, -4_096, Int.max, Int.min])
+    func integersAreTheirDecimalForm(value: Int) {
+        var output = JSONOutput(capacity: 8)
+        output.int(value)
+        #expect(String(decoding: output.bytes, as: UTF8.self) == String(value))
+    }
 }

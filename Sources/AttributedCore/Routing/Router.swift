@@ -40,23 +40,45 @@ public struct Router: Sendable {
     /// The route for a path, its `{id}` and its index in `routes`; nil for an unknown path, an empty segment (but a
     /// final one, which only templates ending in `/` match) or a relative path.
     func route(for target: String) -> (route: Route, id: String, index: Int)? {
-        guard let path = Self.originForm(of: target) else { return nil }
-        let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
-        guard !segments.dropLast().contains(where: \.isEmpty) else { return nil }
-        for (index, route) in routes.enumerated() {
-            if let parameter = route.pattern.match(segments) { return (route, parameter.map(String.init) ?? "", index) }
+        var target = target
+        return target.withUTF8 { bytes in
+            guard let start = Self.originFormStart(of: bytes) else { return nil }
+            if start == bytes.count { return route(for: "/") }  // `http://host` names the root
+            let path = UnsafeBufferPointer(rebasing: bytes[start...])
+            guard !Self.hasEmptyInnerSegment(path) else { return nil }
+            for (index, route) in routes.enumerated() {
+                if let parameter = route.pattern.match(path) {
+                    let id = parameter.map { String(decoding: UnsafeBufferPointer(rebasing: path[$0]), as: UTF8.self) }
+                    return (route, id ?? "", index)
+                }
+            }
+            return nil
         }
-        return nil
     }
 
-    /// The path of a request target. RFC 9112 §3.2.2: a server must also accept the absolute form
-    /// (`http://host/path`, as proxies send it), whose authority is then ignored.
-    static func originForm(of target: String) -> Substring? {
-        if target.hasPrefix("/") { return target[...] }
-        for scheme in ["http://", "https://"] where target.lowercased().hasPrefix(scheme) {
-            let afterScheme = target.dropFirst(scheme.count)
-            guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
-            return afterScheme[slash...]
+    /// `//` anywhere: a segment before the last one is empty.
+    private static func hasEmptyInnerSegment(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 1
+        while index < path.count {
+            if path[index] == UInt8(ascii: "/"), path[index - 1] == UInt8(ascii: "/") { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Where the path of a request target starts; `bytes.count` (an empty path, read as `/`) for an absolute form
+    /// without one. RFC 9112 §3.2.2: a server must also accept the absolute form (`http://host/path`, as proxies send
+    /// it), whose authority is then ignored.
+    static func originFormStart(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if bytes.first == UInt8(ascii: "/") { return 0 }
+        for scheme in ["http://", "https://"] {
+            let scheme = Array(scheme.utf8)
+            guard bytes.count >= scheme.count,
+                  scheme.indices.allSatisfy({ bytes[$0] | (bytes[$0] >= 0x41 && bytes[$0] <= 0x5A ? 0x20 : 0) == scheme[$0] })
+            else { continue }
+            var slash = scheme.count
+            while slash < bytes.count, bytes[slash] != UInt8(ascii: "/") { slash += 1 }
+            return slash
         }
         return nil
     }
