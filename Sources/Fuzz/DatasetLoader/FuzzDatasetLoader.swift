@@ -1,0 +1,53 @@
+@testable import AttributedCore
+import FuzzSupport
+
+/// Bytes as a dataset: NUL bytes (never valid JSON) split the input into files, merged as a directory's are. The
+/// loader returns a dataset or `DatasetInvalid` with at least one issue, each located inside its file; never
+/// crashes. A dataset that loads is then served: every article, claim and entity, their lists and pages, must
+/// render well-formed.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzDatasetLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let parts = fuzzBytes(data, size).split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
+    let files = parts.enumerated().map { (name: "file-\($0.offset).json", bytes: Array($0.element)) }
+    let dataset: Dataset
+    do {
+        dataset = try DatasetLoader.load(files: files)
+    } catch {
+        check(!error.issues.isEmpty, "an invalid dataset without an issue")
+        for issue in error.issues { checkLocated(issue, in: files) }
+        return 0
+    }
+    serveEverything(Store(dataset, loadedAt: "2026-01-01T00:00:00Z"))
+    return 0
+}
+
+private func checkLocated(_ issue: ValidationIssue, in files: [(name: String, bytes: [UInt8])]) {
+    guard let file = files.first(where: { $0.name == issue.file }) else { fatalError("an issue in \(issue.file), not one of the files") }
+    let lines = file.bytes.count { $0 == UInt8(ascii: "\n") } + 1
+    check((1...lines).contains(issue.line ?? 1) && (issue.column ?? 1) >= 1, "an issue at \(issue), outside the file")
+    check(!issue.message.isEmpty, "an issue without a message")
+}
+
+/// Every route of the dataset, as a client walking it would ask.
+private func serveEverything(_ store: Store) {
+    let api = SeedService.api
+    var targets = ["/readyz", "/v1/articles", "/v1/claims?limit=500", "/v1/entities?limit=500", "/v1/indicators",
+                   "/explore/", "/v1/claims?q=a&sort=relevance", "/v1/claims?min_depth=2"]
+    for article in store.articles.prefix(8) {
+        let id = percentEncoded(article.id)
+        targets += ["/v1/articles/\(id)", "/v1/articles/\(id)/claims", "/v1/articles/\(id)/indicators",
+                    "/explore/articles/\(id)", "/v1/indicators?publisher=\(percentEncoded(article.publisher))"]
+    }
+    for ordinal in 0..<min(store.claims.count, 32) {
+        let id = percentEncoded(store.claims.id(of: ordinal))
+        targets += ["/v1/claims/\(id)", "/v1/claims/\(id)/provenance", "/explore/claims/\(id)"]
+    }
+    for entity in store.entities.prefix(16) {
+        let id = percentEncoded(entity.id)
+        targets += ["/v1/entities/\(id)", "/v1/entities/\(id)/claims", "/explore/entities/\(id)"]
+    }
+    for target in targets {
+        let request = FuzzRequest.make(Array(target.utf8))
+        checkWellFormed(api.respond(to: request, store: store), for: request)
+    }
+}
