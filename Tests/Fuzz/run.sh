@@ -12,7 +12,8 @@
 #    fuzzer's log are kept in .build-fuzz/artifacts/<Target>/ (outside git), and the line says where.
 #
 # Environment knobs (all optional):
-#   FUZZ_TIMEOUT   seconds one input may take before it counts as a hang (default 10)
+#   FUZZ_TIMEOUT   seconds one input may take before it counts as a hang (default 30: generous, because on a busy
+#                  2-core machine a 20 ms input was once stalled past 10 s)
 #   FUZZ_RSS_MB    memory limit of a fuzzer process (default 2048)
 #   FUZZ_CORPUS    a directory to keep the corpus in across runs, one subdirectory per target (default: a temp copy)
 set -euo pipefail
@@ -30,7 +31,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 SCRATCH="$ROOT/.build-fuzz"
 ARTIFACTS="$SCRATCH/artifacts"
-TIMEOUT="${FUZZ_TIMEOUT:-10}"
+TIMEOUT="${FUZZ_TIMEOUT:-30}"
 RSS_MB="${FUZZ_RSS_MB:-2048}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

@@ -3,8 +3,8 @@ import FuzzSupport
 
 /// Bytes as a dataset: NUL bytes (never valid JSON) split the input into files, merged as a directory's are. The
 /// loader returns a dataset or `DatasetInvalid` with at least one issue, each located inside its file; never
-/// crashes. A dataset that loads is then served: every article, claim and entity, their lists and pages, must
-/// render well-formed.
+/// crashes. A dataset that loads is served whole, every answer well-formed, and so is its canonical form
+/// (`attributed fmt`), which must load and serve exactly the same bodies and be its own canonical form.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDatasetLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let parts = fuzzBytes(data, size).split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
@@ -17,7 +17,21 @@ public func fuzzDatasetLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
         for issue in error.issues { checkLocated(issue, in: files) }
         return 0
     }
-    serveEverything(Store(dataset, loadedAt: "2026-01-01T00:00:00Z"))
+    let served = serveEverything(Store(dataset, loadedAt: "2026-01-01T00:00:00Z"))
+    let canonical: [(name: String, bytes: [UInt8])]
+    do { canonical = try CanonicalFile.files(files).map { ($0.name, $0.canonical) } } catch {
+        fatalError("a dataset that loads has no canonical form: \(error)")
+    }
+    do {
+        let again = serveEverything(Store(try DatasetLoader.load(files: canonical), loadedAt: "2026-01-01T00:00:00Z"))
+        for ((target, body), (_, bodyAgain)) in zip(served, again) where target != "/readyz" {
+            check(body == bodyAgain, "\(target) serves another body from the canonical form")
+        }
+        let twice = try CanonicalFile.files(canonical)
+        check(twice.allSatisfy(\.isCanonical), "the canonical form is not canonical")
+    } catch {
+        fatalError("the canonical form does not load: \(error)")
+    }
     return 0
 }
 
@@ -28,9 +42,8 @@ private func checkLocated(_ issue: ValidationIssue, in files: [(name: String, by
     check(!issue.message.isEmpty, "an issue without a message")
 }
 
-/// Every route of the dataset, as a client walking it would ask.
-private func serveEverything(_ store: Store) {
-    let api = SeedService.api
+/// Every route of the dataset, as a client walking it would ask: each target with its body.
+private func serveEverything(_ store: Store) -> [(target: String, body: [UInt8])] {
     var targets = ["/readyz", "/v1/articles", "/v1/claims?limit=500", "/v1/entities?limit=500", "/v1/indicators",
                    "/explore/", "/v1/claims?q=a&sort=relevance", "/v1/claims?min_depth=2"]
     for article in store.articles.prefix(8) {
@@ -46,8 +59,10 @@ private func serveEverything(_ store: Store) {
         let id = percentEncoded(entity.id)
         targets += ["/v1/entities/\(id)", "/v1/entities/\(id)/claims", "/explore/entities/\(id)"]
     }
-    for target in targets {
+    return targets.map { target in
         let request = FuzzRequest.make(Array(target.utf8))
-        checkWellFormed(api.respond(to: request, store: store), for: request)
+        let response = SeedService.api.respond(to: request, store: store)
+        checkWellFormed(response, for: request)
+        return (target, response.bodyBytes)
     }
 }
