@@ -65,6 +65,8 @@ BIN="$SCRATCH/debug"
 # bounded by -rss_limit_mb (and so by the malloc limit, which defaults to it) instead.
 common=(-timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" -detect_leaks=0)
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+# A failed check is a fatalError: the Swift runtime's own backtracer would then trip ASan and bury the message.
+export SWIFT_BACKTRACE=enable=no
 
 passed=0
 failed=0

@@ -37,8 +37,10 @@ public func fuzzDatasetLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
 
 private func checkLocated(_ issue: ValidationIssue, in files: [(name: String, bytes: [UInt8])]) {
     guard let file = files.first(where: { $0.name == issue.file }) else { fatalError("an issue in \(issue.file), not one of the files") }
-    let lines = file.bytes.count { $0 == UInt8(ascii: "\n") } + 1
-    check((1...lines).contains(issue.line ?? 1) && (issue.column ?? 1) >= 1, "an issue at \(issue), outside the file")
+    check((issue.line ?? 1) >= 1 && (issue.column ?? 1) >= 1, "an issue at \(issue)")
+    // Counting the file's lines costs more than the load: only for an issue past the first line.
+    guard let line = issue.line, line > 1 else { return }
+    check(line <= file.bytes.count { $0 == UInt8(ascii: "\n") } + 1, "an issue at \(issue), past the file's end")
     check(!issue.message.isEmpty, "an issue without a message")
 }
 
