@@ -35,6 +35,8 @@ TIMEOUT="${FUZZ_TIMEOUT:-30}"
 RSS_MB="${FUZZ_RSS_MB:-2048}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+# The loader's target writes its inputs as files there, to read them back through small windows.
+export TMPDIR="$WORK"
 
 # Each target's dictionary (-dict): the tokens it is worth trying.
 dictionary() {

@@ -3,16 +3,18 @@ import FuzzSupport
 
 /// Bytes as a dataset: NUL bytes (never valid JSON) split the input into files, merged as a directory's are. The
 /// loader returns a dataset or `DatasetInvalid` with at least one issue, each located inside its file; never
-/// crashes. A dataset that loads is served whole, every answer well-formed, and so is its canonical form
+/// crashes; reading the files from disk a small window at a time changes nothing. A dataset that loads is served whole, every answer well-formed, and so is its canonical form
 /// (`attributed fmt`), which must load and serve exactly the same bodies and be its own canonical form.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDatasetLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let parts = fuzzBytes(data, size).split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
-    let files = parts.enumerated().map { (name: "file-\($0.offset).json", bytes: Array($0.element)) }
+    let files = parts.enumerated().map { (name: "\(fuzzDirectory)/file-\($0.offset).json", bytes: Array($0.element)) }
+    let loaded = Result { () throws(DatasetInvalid) in try DatasetLoader.load(files: files) }
+    checkDiskLoadMatches(files, loaded)
     let dataset: Dataset
-    do {
-        dataset = try DatasetLoader.load(files: files)
-    } catch {
+    switch loaded {
+    case .success(let loaded): dataset = loaded
+    case .failure(let error):
         check(!error.issues.isEmpty, "an invalid dataset without an issue")
         for issue in error.issues { checkLocated(issue, in: files) }
         return 0
