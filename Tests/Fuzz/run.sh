@@ -87,7 +87,7 @@ for target in "${TARGETS[@]}"; do
   fi
   if [[ $status -ne 0 ]]; then
     echo "FAIL $target: a regression input crashes again (exit $status); log $log"
-    grep -E "^(==[0-9]+==ERROR|Fatal error|SUMMARY|Running:)" "$log" | tail -5 | sed 's/^/    /'
+    grep -E "^(==[0-9]+==ERROR|.*Fatal error|SUMMARY|Running:)" "$log" | tail -5 | sed 's/^/    /'
     failed=$((failed + 1))
     continue
   fi
