@@ -41,3 +41,20 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Tests/Fuzz/run.sh, `make fuzz`). They call libFuzzer's driver, so they link only when built with
+// `-sanitize=fuzzer`: declared only when ATTRIBUTED_FUZZ=1, so a plain `swift build` neither builds nor breaks on them.
+if Context.environment["ATTRIBUTED_FUZZ"] == "1" {
+    // What the targets share: libFuzzer's driver, requests and query strings made from fuzz bytes, the checks.
+    package.targets += [
+        .target(name: "CFuzzerDriver", path: "Sources/Fuzz/CFuzzerDriver"),
+        .target(name: "FuzzSupport", dependencies: ["AttributedCore", "CFuzzerDriver"], path: "Sources/Fuzz/Support"),
+    ]
+    for name in ["JSONParser", "DatasetLoader", "QueryString", "Router"] {
+        package.targets.append(.executableTarget(
+            name: "Fuzz\(name)", dependencies: ["AttributedCore", "FuzzSupport"], path: "Sources/Fuzz/\(name)"
+        ))
+        package.products.append(.executable(name: "Fuzz\(name)", targets: ["Fuzz\(name)"]))
+    }
+}
+

@@ -1,0 +1,29 @@
+@testable import AttributedCore
+import FuzzSupport
+
+/// A request target (then optionally a method, `Accept` and `If-None-Match`, one a line) made into a request as
+/// the server makes it, answered over the seed and with no dataset loaded yet: every answer is well-formed, HEAD
+/// answers as GET does, a 200's ETag gets a 304, and a list's next link is a page (200).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzRouter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let api = SeedService.api
+    let request = FuzzRequest.make(fuzzBytes(data, size))
+    checkWellFormed(api.respond(to: request, store: nil), for: request)
+    let response = api.respond(to: request, store: SeedService.store)
+    checkWellFormed(response, for: request)
+    guard request.method == "GET" else { return 0 }
+    var head = request
+    head.method = "HEAD"
+    check(api.respond(to: head, store: SeedService.store).status == response.status, "HEAD and GET differ for \(request)")
+    guard response.status == 200, let etag = response.header("ETag") else { return 0 }
+    var conditional = request
+    conditional.ifNoneMatch = etag
+    check(api.respond(to: conditional, store: SeedService.store).status == 304, "no 304 for its own ETag: \(request)")
+    if let link = response.header("Link") {
+        check(link.hasPrefix("<") && link.hasSuffix(">; rel=\"next\""), "Link \(link) for \(request)")
+        let next = FuzzRequest.make(Array(link.utf8.dropFirst().prefix { $0 != UInt8(ascii: ">") }))
+        let page = api.respond(to: next, store: SeedService.store)
+        check(page.status == 200, "the next link \(link) of \(request) answers \(page.status)")
+    }
+    return 0
+}
