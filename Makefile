@@ -15,7 +15,8 @@ run: build
 	.build/release/attributed serve $(ARGS)
 
 ## Every test: the schemathesis conformance run against a live server (its venv also holds the tools below), the
-## explorer in headless Chromium, the dataset schema against the loader's fixtures, the Dockerfile checks and
+## explorer in headless Chromium, every seed claim's PROV-JSON read by the `prov` package and checked against the
+## PROV-JSON schema, the dataset schema against the loader's fixtures, the Dockerfile checks and
 ## hadolint, the Kubernetes manifests (kubernetes-validate, and the binary started with the Deployment's args), and
 ## the Swift suites.
 test:
@@ -23,6 +24,7 @@ test:
 	swift build --build-tests
 	Tests/Conformance/run.sh .build/debug/attributed
 	Tests/Browser/run.sh .build/debug/attributed
+	Tests/Standards/run.sh .build/debug/attributed
 	.build/conformance-venv/bin/python Tests/Schema/check_dataset_schema.py
 	$(RELEASE)
 	HADOLINT=.build/conformance-venv/bin/hadolint Tests/Docker/check.sh .build/release/attributed

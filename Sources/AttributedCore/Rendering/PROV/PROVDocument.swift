@@ -40,10 +40,13 @@ final class PROVDocument: Sendable {
 
         for (position, link) in claim.chain.enumerated() {
             let source = sources[position]
-            let isDocument = statements[position] == PROVVocabulary.entity(source.id)
+            // A document is no agent: what it says is attributed to its issuer, when the dataset names one.
+            let isDocument = source.kind == .document
             let agent = isDocument ? source.document?.issuer.map { entities[entityIndex[$0]!] } : source
             if let agent, !agents.contains(where: { $0.id == agent.id }) { agents.append(agent) }
-            let ownAttributes = isDocument ? Self.documentAttributes(source) : [("prov:type", PROVVocabulary.qualifiedName("attr:Statement"))]
+            let standsForStatement = statements[position] == PROVVocabulary.entity(source.id)
+            let ownAttributes = standsForStatement ? Self.documentAttributes(source)
+                : [("prov:type", PROVVocabulary.qualifiedName("attr:Statement"))]
             statementRecords.append((statements[position], .object(ownAttributes + Self.statementAttributes(claim, link, position: position))))
             if let agent {
                 attributions.append((nextRelationId(), .object([("prov:entity", .string(statements[position])),
