@@ -13,6 +13,7 @@ import sys
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Support"))
+from checks import Checks  # noqa: E402
 from live_server import Server  # noqa: E402
 
 from selenium import webdriver
@@ -40,17 +41,7 @@ document.addEventListener('securitypolicyviolation', function (event) {
 });
 """
 
-passed = failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"  PASS {name}")
-    else:
-        failed += 1
-        print(f"  FAIL {name} {detail}")
+check = Checks()
 
 
 def browser():
@@ -212,8 +203,7 @@ def main():
     finally:
         driver.quit()
     print(f"screenshots: {SHOTS} ({time.monotonic() - started:.0f}s)")
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(check.summary())
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ import jsonschema
 from prov.model import ProvAgent, ProvAttribution, ProvDerivation, ProvDocument, ProvEntity
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Support"))
+from checks import Checks  # noqa: E402
 from live_server import Server  # noqa: E402
 
 SCHEMA = json.loads((pathlib.Path(__file__).parent / "schemas" / "prov-json.schema.json").read_text())
@@ -30,17 +31,7 @@ HAS_PROVENANCE = "http://www.w3.org/ns/prov#has_provenance"
 PROV = "http://www.w3.org/ns/prov#"
 AGENT_TYPES = {"person": "Person", "organization": "Organization", "publication": "Organization"}
 
-passed = failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"  PASS {name}")
-    else:
-        failed += 1
-        print(f"  FAIL {name} {detail}")
+check = Checks()
 
 
 def get(url, headers=None):
@@ -123,8 +114,7 @@ def main():
     with Server(binary) as server:
         for claim in SEED_CLAIMS:
             check_claim(server.base, claim)
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(check.summary())
 
 
 if __name__ == "__main__":

@@ -10,17 +10,9 @@
 # Bounded: the whole run is stopped after STANDARDS_TEST_TIMEOUT seconds (default 120).
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: $0 PATH_TO_ATTRIBUTED_BINARY" >&2
-  exit 2
-fi
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BIN="$1"
-if [[ "$BIN" != /* ]]; then BIN="$PWD/$BIN"; fi
-if [[ ! -x "$BIN" ]]; then
-  echo "standards: $BIN is not an executable file" >&2
-  exit 2
-fi
+# shellcheck source=../Support/binary.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../Support/binary.sh"
+require_binary standards "$@"
 "$ROOT/scripts/test-venv"
 exec timeout --kill-after=10 "${STANDARDS_TEST_TIMEOUT:-120}" \
   "$ROOT/.build/conformance-venv/bin/python" "$ROOT/Tests/Standards/prov_check.py" "$BIN"
