@@ -91,4 +91,31 @@ import Testing
         #expect(star.header("ETag") == claim.header("ETag"))
         #expect(SeedAPI.get("/v1/claims/c15/provenance", accept: "application/json").object["chain"] != nil)
     }
+
+    /// The contract says what the code does: every `/v1` path documents `format`, the 406 and `Vary` (the
+    /// provenance route with `prov` too); no other path takes `format`.
+    @Test func openAPIDocumentsFormatOnExactlyTheDataRoutes() {
+        let yaml = String(decoding: SeedAPI.get("/openapi.yaml").bodyBytes, as: UTF8.self)
+        var blocks: [(path: String, text: String)] = []
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("  /"), line.hasSuffix(":") {
+                blocks.append((String(line.dropFirst(2).dropLast()), ""))
+            } else if !line.hasPrefix(" "), !line.isEmpty {
+                if blocks.last?.path != "" { blocks.append(("", "")) }
+            } else if !blocks.isEmpty {
+                blocks[blocks.count - 1].text += line + "\n"
+            }
+        }
+        let paths = blocks.filter { !$0.path.isEmpty }
+        #expect(paths.filter { $0.path.hasPrefix("/v1/") }.count == Self.dataRoutes.count)
+        for (path, text) in paths {
+            let takesFormat = text.contains("parameters/Format'") || text.contains("parameters/ProvenanceFormat'")
+            #expect(takesFormat == path.hasPrefix("/v1/"), "\(path): format")
+            #expect(text.contains("parameters/ProvenanceFormat'") == (path == "/v1/claims/{id}/provenance"), "\(path): prov")
+            if path.hasPrefix("/v1/") {
+                #expect(text.contains("'406': {$ref: '#/components/responses/NotAcceptable'}"), "\(path): 406")
+                #expect(text.contains("Vary: {$ref: '#/components/headers/VaryAcceptData'}"), "\(path): Vary")
+            }
+        }
+    }
 }
