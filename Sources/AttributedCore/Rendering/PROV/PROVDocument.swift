@@ -1,4 +1,4 @@
-/// A claim's chain as a flat W3C PROV-JSON document (docs: `../shared` notes §1.3, and README "Formats"):
+/// A claim's chain as a flat W3C PROV-JSON document (README, "Formats"; openapi.yaml, `ProvDocument`):
 ///
 /// - each link's statement is an entity (`claim:c15/chain/0`), attributed (`wasAttributedTo`) to the link's
 ///   source, an agent typed `prov:Person`, `prov:Organization` or `prov:Agent`;
