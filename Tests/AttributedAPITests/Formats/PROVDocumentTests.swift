@@ -75,6 +75,15 @@ import Testing
         #expect(SeedAPI.get(target).header("Link") == #"</v1/claims/c15/provenance>; rel="http://www.w3.org/ns/prov#has_provenance""#)
     }
 
+    /// The hot path (a claim by id, whose finished response the server caches) does not build the `Link`: it is
+    /// derived from the resource only when a body is built (`sentHeaders`).
+    @Test func theLinkIsBuiltOnlyWithTheBody() {
+        let claim = SeedAPI.get("/v1/claims/c15")
+        #expect(!claim.headers.contains { $0.name == "Link" })
+        #expect(claim.sentHeaders.filter { $0.name == "Link" }.count == 1)
+        #expect(claim.sentHeaders.count == claim.headers.count + 1)
+    }
+
     @Test func otherResourcesHaveNoProvenanceLink() {
         #expect(SeedAPI.get("/v1/entities/pakistan-today").header("Link") == nil)
         #expect(SeedAPI.get("/v1/claims/c15", ifNoneMatch: "*").header("Link") == nil)  // a 304 needs none
