@@ -19,15 +19,17 @@ FUZZ_SECONDS ?= 60
 FUZZ_TEST_SECONDS ?= 20
 
 ## Every test: the schemathesis conformance run against a live server (its venv also holds the tools below), the
-## explorer in headless Chromium, the dataset schema against the loader's fixtures, the Dockerfile checks and
-## hadolint, the Kubernetes manifests (kubernetes-validate, and the binary started with the Deployment's args), the
-## Swift suites, the live server suites again under ThreadSanitizer, and each fuzz target for a bounded time (its
-## regression inputs replayed first).
+## explorer in headless Chromium, every seed claim's PROV-JSON read by the `prov` package and checked against the
+## PROV-JSON schema, the dataset schema against the loader's fixtures, the Dockerfile checks and hadolint, the
+## Kubernetes manifests (kubernetes-validate, and the binary started with the Deployment's args), the Swift suites,
+## the live server suites again under ThreadSanitizer, and each fuzz target for a bounded time (its regression inputs
+## replayed first).
 test:
 	@scripts/install-deps --test
 	swift build --build-tests
 	Tests/Conformance/run.sh .build/debug/attributed
 	Tests/Browser/run.sh .build/debug/attributed
+	Tests/Standards/run.sh .build/debug/attributed
 	.build/conformance-venv/bin/python Tests/Schema/check_dataset_schema.py
 	$(RELEASE)
 	HADOLINT=.build/conformance-venv/bin/hadolint Tests/Docker/check.sh .build/release/attributed

@@ -21,12 +21,12 @@ enum ResponseSender {
         if case .rendered(let rendered) = response.body, response.status == 200, let dataset, let key = rendered.key,
            let sent = dataset.cache.queue(key, on: connection, make: {
                let body = rendered.render()
-               return NativeResponse.make(body: body, headers: response.headers).map { ($0, body.count) }
+               return NativeResponse.make(body: body, headers: response.sentHeaders).map { ($0, body.count) }
            }) {
             return Sent(result: sent.result, bodyBytes: sent.bodyBytes)
         }
         let body = response.bodyBytes
-        guard let fresh = NativeResponse.make(body: body, headers: response.headers) else {
+        guard let fresh = NativeResponse.make(body: body, headers: response.sentHeaders) else {
             return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
         }
         defer { MHD_destroy_response(fresh) }

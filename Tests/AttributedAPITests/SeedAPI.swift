@@ -10,8 +10,11 @@ enum SeedAPI {
         }
     }()
 
-    static func get(_ target: String, method: String = "GET", ifNoneMatch: String? = nil, store: Store? = SeedAPI.store) -> Response {
-        api.respond(to: request(target, method: method, ifNoneMatch: ifNoneMatch), store: store)
+    static func get(_ target: String, method: String = "GET", ifNoneMatch: String? = nil, accept: String? = nil,
+                    store: Store? = SeedAPI.store) -> Response {
+        var request = request(target, method: method, ifNoneMatch: ifNoneMatch)
+        request.accept = accept
+        return api.respond(to: request, store: store)
     }
 
     /// Builds a request the way the server does: path and query split, `+` and `%HH` decoded.

@@ -9,12 +9,12 @@ hostile strings read as text. Screenshots go to .build/browser-screenshots/. Pri
 """
 import os
 import pathlib
-import signal
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Support"))
+from checks import Checks  # noqa: E402
+from live_server import Server  # noqa: E402
 
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
@@ -41,53 +41,7 @@ document.addEventListener('securitypolicyviolation', function (event) {
 });
 """
 
-passed = failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"  PASS {name}")
-    else:
-        failed += 1
-        print(f"  FAIL {name} {detail}")
-
-
-class Server:
-    """`attributed serve` on 127.0.0.1 and a free port, until the block ends."""
-
-    def __init__(self, binary, data=None):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        arguments = [binary, "serve", "--host", "127.0.0.1", "--port", str(self.port)]
-        if data:
-            arguments += ["--data", str(data)]
-        self.process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self.base = f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self):
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited: {self.process.stderr.read().decode()}")
-            try:
-                with urllib.request.urlopen(self.base + "/readyz", timeout=2) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError("the server did not become ready in 30 s")
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+check = Checks()
 
 
 def browser():
@@ -249,8 +203,7 @@ def main():
     finally:
         driver.quit()
     print(f"screenshots: {SHOTS} ({time.monotonic() - started:.0f}s)")
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(check.summary())
 
 
 if __name__ == "__main__":

@@ -8,17 +8,9 @@
 # Bounded: the whole run is stopped after BROWSER_TEST_TIMEOUT seconds (default 300).
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: $0 PATH_TO_ATTRIBUTED_BINARY" >&2
-  exit 2
-fi
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BIN="$1"
-if [[ "$BIN" != /* ]]; then BIN="$PWD/$BIN"; fi
-if [[ ! -x "$BIN" ]]; then
-  echo "browser: $BIN is not an executable file" >&2
-  exit 2
-fi
+# shellcheck source=../Support/binary.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../Support/binary.sh"
+require_binary browser "$@"
 for tool in chromium chromedriver; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "browser: $tool is missing; scripts/install-deps installs Debian's chromium and chromium-driver" >&2

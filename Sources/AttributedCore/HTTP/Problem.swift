@@ -7,6 +7,8 @@ public struct Problem: Error, Sendable {
     public var detail: String
     /// The query parameter at fault, for `invalid-parameter`.
     public var parameter: String?
+    /// What the route offers, for `not-acceptable`.
+    public var offer: FormatOffer?
     public var extraHeaders: [HTTPHeader] = []
 
     public static func notFound(_ detail: String) -> Problem {
@@ -15,6 +17,15 @@ public struct Problem: Error, Sendable {
 
     public static func invalidParameter(_ name: String, _ detail: String) -> Problem {
         Problem(status: 400, kind: "invalid-parameter", title: "Invalid query parameter", detail: detail, parameter: name)
+    }
+
+    /// RFC 9110 §15.5.7: nothing the route offers satisfies `Accept`. The body lists the offers (each format's
+    /// name and media type), so a client can retry with one; it varies by `Accept` like the 200 would.
+    public static func notAcceptable(_ offer: FormatOffer) -> Problem {
+        let listed = offer.formats.map { "\($0.contentType) (format=\($0.name))" }.joined(separator: ", ")
+        return Problem(status: 406, kind: "not-acceptable", title: "Not Acceptable",
+                       detail: "no representation of this resource matches the Accept header; it offers \(listed)",
+                       offer: offer, extraHeaders: [StandardHeaders.varyByAccept])
     }
 
     public static func tooManyParameters(limit: Int) -> Problem {
@@ -46,6 +57,9 @@ public struct Problem: Error, Sendable {
             ("instance", .string(instance)),
         ]
         if let parameter { members.append(("parameter", .string(parameter))) }
+        if let offer {
+            members.append(("available", .array(offer.formats.map { .object([("format", .string($0.name)), ("mediaType", .string($0.contentType))]) })))
+        }
         let headers = [HTTPHeader("Content-Type", MediaType.problem), HTTPHeader("Cache-Control", CacheControl.none)]
             + extraHeaders + StandardHeaders.cors
         return Response(status: status, headers: headers, body: .bytes(JSON.object(members).bytes))

@@ -46,8 +46,19 @@ public struct Response: Sendable {
         }
     }
 
+    /// `headers`, and those a rendered resource derives from its key (`Store.derivedHeaders`): built only with a
+    /// body, so neither a 304 nor a hit in the server's response cache pays for them.
+    public var sentHeaders: [HTTPHeader] {
+        guard case .rendered(let rendered) = body else { return headers }
+        let derived = rendered.derivedHeaders()
+        return derived.isEmpty ? headers : headers + derived
+    }
+
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        let lowercased = name.lowercased()
+        if let header = headers.first(where: { $0.name.lowercased() == lowercased }) { return header.value }
+        guard case .rendered = body else { return nil }
+        return sentHeaders.first { $0.name.lowercased() == lowercased }?.value
     }
 }
 
@@ -72,6 +83,12 @@ public struct RenderedBody: Sendable {
         return key
     }
 
+    /// Headers that depend on which resource this is (a claim's `Link` to its provenance); none for a list.
+    func derivedHeaders() -> [HTTPHeader] {
+        guard case .resource(let key, let store) = source else { return [] }
+        return store.derivedHeaders(key)
+    }
+
     public func render() -> [UInt8] {
         switch source {
         case .resource(let key, let store): store.render(key)
@@ -84,6 +101,8 @@ public struct RenderedBody: Sendable {
 public struct ResourceKey: Sendable, Hashable {
     public enum Kind: UInt8, Sendable {
         case claim, provenance, article, entity
+        /// A claim's chain as a PROV-JSON document (`format=prov`).
+        case provDocument
         /// By article ordinal, and by a publisher's position among `SourcingIndicators.publishers`.
         case articleIndicators, publisherIndicators
     }

@@ -32,6 +32,13 @@ enum StandardHeaders {
          cors[0], cors[1]]
     }
 
+    /// A data route's 200: its body depends on `Accept` (and `format`, which is in the URL), so caches key it by
+    /// `Accept` too. One array literal as well.
+    static func negotiated(contentType: String, etag: String, cacheControl: String) -> [HTTPHeader] {
+        [HTTPHeader("Content-Type", contentType), HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", cacheControl),
+         varyByAccept, cors[0], cors[1]]
+    }
+
     static func notModified(etag: String, cacheControl: String) -> [HTTPHeader] {
         [HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", cacheControl)] + cors
     }
@@ -44,7 +51,8 @@ enum StandardHeaders {
         HTTPHeader("X-Content-Type-Options", "nosniff"),
     ]
 
-    /// `/` answers by `Accept`, so caches must key it by that too.
+    /// `/` and the data routes answer by `Accept`, so caches must key them by that too. (`Accept-Encoding` joins it
+    /// when bodies are compressed.)
     static let varyByAccept = HTTPHeader("Vary", "Accept")
 
     static let preflight = [

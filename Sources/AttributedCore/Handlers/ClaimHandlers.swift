@@ -1,23 +1,29 @@
 enum ClaimHandlers {
     static func list(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        let parameters = try context.parameters(allowed: ClaimQuery.parameterNames)
+        let parameters = try context.parameters(allowed: ClaimQuery.parameterNames, offering: .jsonOnly)
         let page = try ClaimQuery(parameters).page(PageRequest(parameters), in: store)
+        _ = try context.negotiate(parameters)
         return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 
     static func item(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        _ = try context.parameters()
+        let parameters = try context.parameters(offering: .jsonOnly)
         let ordinal = try Lookup.claim(context.id, in: store)
+        _ = try context.negotiate(parameters)
         return context.resource(.claim, ordinal, etag: store.etags.claim(ordinal), of: store)
     }
 
-    /// The chain from the publication down to the origin, every entity side-loaded.
+    /// The chain from the publication down to the origin, every entity side-loaded; or (`format=prov`) the same
+    /// chain as a W3C PROV-JSON document.
     static func provenance(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        _ = try context.parameters()
+        let parameters = try context.parameters(offering: .provenance)
         let ordinal = try Lookup.claim(context.id, in: store)
+        if try context.negotiate(parameters) == .prov {
+            return context.resource(.provDocument, ordinal, etag: store.etags.provDocument(ordinal), of: store)
+        }
         return context.resource(.provenance, ordinal, etag: store.etags.provenance(ordinal), of: store)
     }
 }

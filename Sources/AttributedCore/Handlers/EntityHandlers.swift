@@ -5,22 +5,24 @@ enum EntityHandlers {
 
     static func list(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        let parameters = try context.parameters(allowed: EntityQuery.parameterNames)
+        let parameters = try context.parameters(allowed: EntityQuery.parameterNames, offering: .jsonOnly)
         let page = try EntityQuery(parameters).page(PageRequest(parameters), in: store)
+        _ = try context.negotiate(parameters)
         return ListResponse.make(page, for: context.request, etag: { store.etags.entities[$0] }) { store.entityBodies.write($0, into: &$1) }
     }
 
     static func item(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        _ = try context.parameters()
+        let parameters = try context.parameters(offering: .jsonOnly)
         let ordinal = try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")
+        _ = try context.negotiate(parameters)
         return context.resource(.entity, ordinal, etag: store.etags.entity(ordinal), of: store)
     }
 
     /// Claims with the entity on their chain (`role=source`), among their subjects (`role=subject`), or either.
     static func claims(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        let parameters = try context.parameters(allowed: PageRequest.parameterNames.union(["role"]))
+        let parameters = try context.parameters(allowed: PageRequest.parameterNames.union(["role"]), offering: .jsonOnly)
         let role: Role? = try parameters.choice("role")
         let entity = try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")
         let lists = switch role {
@@ -29,6 +31,7 @@ enum EntityHandlers {
         case nil: store.filters.claimsByEntity
         }
         let page = try PageRequest(parameters).take(.list(lists, entity), count: store.claims.count) { store.claims.id(of: $0) }
+        _ = try context.negotiate(parameters)
         return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 }

@@ -2,8 +2,9 @@
 enum IndicatorHandlers {
     static func article(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        _ = try context.parameters()
+        let parameters = try context.parameters(offering: .jsonOnly)
         let ordinal = try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")
+        _ = try context.negotiate(parameters)
         return context.resource(.articleIndicators, ordinal, etag: store.etags.articleIndicators(ordinal), of: store)
     }
 
@@ -11,7 +12,9 @@ enum IndicatorHandlers {
     /// in a filter that names nothing, selects no article.
     static func aggregate(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        guard let publisher = try context.parameters(allowed: ["publisher"]).string("publisher") else {
+        let parameters = try context.parameters(allowed: ["publisher"], offering: .jsonOnly)
+        _ = try context.negotiate(parameters)
+        guard let publisher = try parameters.string("publisher") else {
             return Response(store.overallIndicators)
         }
         guard let entity = store.entityIndex[publisher], let position = store.indicators.publisherPosition(of: entity) else {

@@ -15,9 +15,9 @@ enum Lookup {
 
 extension RouteContext {
     /// One dataset resource: its ETag is known without rendering, so a 304 costs nothing and a server that still
-    /// holds the finished response for it never renders it at all.
+    /// holds the finished response for it never renders it at all. Every kind is a data route's, negotiated.
     func resource(_ kind: ResourceKey.Kind, _ ordinal: Int, etag: String, of store: Store) -> Response {
-        Response(status: 200, headers: StandardHeaders.success(contentType: MediaType.json, etag: etag, cacheControl: CacheControl.data),
+        Response(status: 200, headers: StandardHeaders.negotiated(contentType: MediaType.json, etag: etag, cacheControl: CacheControl.data),
                  body: .rendered(.resource(ResourceKey(kind: kind, ordinal: UInt32(ordinal)), of: store)))
     }
 }

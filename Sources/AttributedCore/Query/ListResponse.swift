@@ -7,7 +7,7 @@ enum ListResponse {
         var hash = Hash64(seed: 0x6c69_7374)  // "list"
         for ordinal in page.ordinals { hash.combine(etag(ordinal)) }
         hash.combine(page.next ?? "")
-        var headers = StandardHeaders.success(contentType: MediaType.json, etag: ETag.quoted(hash.value),
+        var headers = StandardHeaders.negotiated(contentType: MediaType.json, etag: ETag.quoted(hash.value),
                                               cacheControl: CacheControl.data)
         if let next = page.next {
             headers.append(HTTPHeader("Link", "<\(nextURL(for: request, cursor: next))>; rel=\"next\""))

@@ -3,15 +3,24 @@
 struct QueryParameters {
     static let maximumCount = API.maximumQueryParameters
 
-    private let values: [String: String]
+    /// Taken by every data route (`FormatOffer`); any other route refuses it like any unknown parameter.
+    static let formatName = "format"
 
-    init(_ items: [QueryItem], allowed: Set<String>) throws(Problem) {
+    private let values: [String: String]
+    /// The formats the route offers; nil on a route that takes no `format`.
+    let formatOffer: FormatOffer?
+    /// The format `?format=` asked for, already checked against the offer.
+    let requestedFormat: Format?
+
+    init(_ items: [QueryItem], allowed: Set<String>, formats: FormatOffer? = nil) throws(Problem) {
         guard items.count <= Self.maximumCount else { throw .tooManyParameters(limit: Self.maximumCount) }
         var values: [String: String] = [:]
         for item in items {
-            guard allowed.contains(item.name) else {
-                let known = allowed.isEmpty ? "this route takes no query parameters"
-                    : "known parameters: \(allowed.sorted().joined(separator: ", "))"
+            guard allowed.contains(item.name) || (formats != nil && item.name == Self.formatName) else {
+                var names = allowed
+                if formats != nil { names.insert(Self.formatName) }
+                let known = names.isEmpty ? "this route takes no query parameters"
+                    : "known parameters: \(names.sorted().joined(separator: ", "))"
                 throw .invalidParameter(item.name, "unknown query parameter \"\(item.name)\"; \(known)")
             }
             guard let value = item.value else {
@@ -23,6 +32,17 @@ struct QueryParameters {
             values[item.name] = value
         }
         self.values = values
+        formatOffer = formats
+        requestedFormat = try formats.flatMap { offer throws(Problem) in try Self.format(values[Self.formatName], in: offer) }
+    }
+
+    /// An unknown value is 400 naming `format`, with the values this route offers.
+    private static func format(_ value: String?, in offer: FormatOffer) throws(Problem) -> Format? {
+        guard let value else { return nil }
+        guard let format = offer.format(named: value) else {
+            throw .invalidParameter(formatName, "query parameter \"format\" must be one of: \(offer.names)")
+        }
+        return format
     }
 
     func string(_ name: String, maximumLength: Int = 256) throws(Problem) -> String? {

@@ -16,6 +16,11 @@ public struct RouteContext: Sendable {
     func parameters(allowed: Set<String> = []) throws(Problem) -> QueryParameters {
         try QueryParameters(request.query, allowed: allowed)
     }
+
+    /// A data route's parameters: `format` is one of them, checked against what the route offers.
+    func parameters(allowed: Set<String> = [], offering formats: FormatOffer) throws(Problem) -> QueryParameters {
+        try QueryParameters(request.query, allowed: allowed, formats: formats)
+    }
 }
 
 public typealias Handler = @Sendable (RouteContext) throws(Problem) -> Response

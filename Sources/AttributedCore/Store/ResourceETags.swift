@@ -21,6 +21,14 @@ struct ResourceETags: Sendable {
     func article(_ ordinal: Int) -> String { ETag.quoted(articles[ordinal]) }
     func entity(_ ordinal: Int) -> String { ETag.quoted(entities[ordinal]) }
     func provenance(_ ordinal: Int) -> String { ETag.quoted(provenance[ordinal]) }
+    /// A chain's PROV-JSON document is rendered from exactly what its JSON is (the claim and the entities that
+    /// body inlines, a document's issuer among them), so its tag is derived from that one's: another tag for
+    /// other bytes, and no second rendering of every chain at load.
+    func provDocument(_ ordinal: Int) -> String {
+        var hash = Hash64(seed: 0x7072_6f76_6a73_6f6e)  // "provjson"
+        hash.combine(provenance[ordinal])
+        return ETag.quoted(hash.value)
+    }
     func articleIndicators(_ ordinal: Int) -> String { ETag.quoted(indicators.articles[ordinal]) }
     func publisherIndicators(_ position: Int) -> String { ETag.quoted(indicators.publishers[position]) }
 

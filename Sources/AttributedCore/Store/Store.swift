@@ -24,6 +24,8 @@ public final class Store: Sendable {
     let entityBodies: EntityBodies
     let claimJSON: ClaimJSON
     let provenanceJSON: ProvenanceJSON
+    /// The same chains as W3C PROV-JSON documents (`format=prov`).
+    let provDocument: PROVDocument
     /// Hot claims' bodies, for list pages asked again (a page of 50 then copies bytes instead of rendering).
     let listedClaims = AdmittingCache<[UInt8]>(slots: 16_384)
     /// Per article, per publisher and overall, computed at load.
@@ -91,6 +93,7 @@ public final class Store: Sendable {
         self.indicators = indicators
         self.entityBodies = entityBodies
         self.provenanceJSON = provenanceJSON
+        provDocument = PROVDocument(claim: claimJSON, entities: entities, entityIndex: entityIndex)
         etags = ResourceETags(claims: claimETags, articles: articleETags, entities: entityETags, provenance: provenanceETags,
                               indicators: indicatorETags)
 
@@ -99,10 +102,11 @@ public final class Store: Sendable {
         readiness = builder.add(Self.readinessJSON(version: version, loadedAt: loadedAt, articles: articles.count,
                                                    entities: entities.count, claims: claims.count),
                                 cacheControl: CacheControl.none)
+        // `/v1/indicators` is a data route: negotiated, so it varies by `Accept` like the others.
         overallIndicators = builder.add(Self.indicatorsJSON(indicators.overall), contentType: MediaType.json,
-                                        cacheControl: CacheControl.data)
+                                        cacheControl: CacheControl.data, extraHeaders: [StandardHeaders.varyByAccept])
         noIndicators = builder.add(Self.indicatorsJSON(SourcingIndicators.Aggregate()), contentType: MediaType.json,
-                                   cacheControl: CacheControl.data)
+                                   cacheControl: CacheControl.data, extraHeaders: [StandardHeaders.varyByAccept])
         representations = builder.representations
     }
 
@@ -116,6 +120,7 @@ public final class Store: Sendable {
         switch key.kind {
         case .claim: claimJSON.write(ordinal, into: &output)
         case .provenance: provenanceJSON.write(ordinal, into: &output)
+        case .provDocument: provDocument.write(ordinal, into: &output)
         case .article: writeArticle(ordinal, into: &output)
         case .entity: entityBodies.write(ordinal, into: &output)
         case .articleIndicators: IndicatorsJSON.write(indicators.articles[ordinal], into: &output)

@@ -1,0 +1,41 @@
+/// One representation a data route can send: the name `?format=` selects it by, and its media type (what
+/// `Accept` selects it by and what `Content-Type` says).
+public struct Format: Sendable, Equatable {
+    public let name: String
+    /// Type and subtype, lowercase, without parameters: what `Accept`'s ranges are matched against.
+    let type: Substring
+    let subtype: Substring
+    /// The `Content-Type` sent.
+    public let contentType: String
+
+    init(name: String, type: StaticString, subtype: StaticString, contentType: String) {
+        self.name = name
+        self.type = Substring("\(type)")
+        self.subtype = Substring("\(subtype)")
+        self.contentType = contentType
+    }
+
+    /// The API's own JSON bodies, the default everywhere.
+    public static let json = Format(name: "json", type: "application", subtype: "json", contentType: MediaType.json)
+
+    /// W3C PROV-JSON (Member Submission, 2013). The submission registers no media type of its own, and PROV-JSON
+    /// documents are plain JSON: its reference implementations (ProvToolbox, ProvStore, the `prov` package) serve
+    /// them as `application/json`, so this does too (`text/provenance-notation` is PROV-N's, another syntax;
+    /// `application/vnd.prov+json` was never registered). `Accept` therefore cannot tell it from `json`, which wins
+    /// a tie as the default: `?format=prov` is how it is asked for.
+    public static let prov = Format(name: "prov", type: "application", subtype: "json", contentType: MediaType.json)
+}
+
+/// The formats a route offers, the default first (it wins when `Accept` ranks several alike).
+public struct FormatOffer: Sendable {
+    public let formats: [Format]
+
+    /// Every data route: its JSON only (`?format=json` is accepted, any other value is 400).
+    public static let jsonOnly = FormatOffer(formats: [.json])
+    /// `/v1/claims/{id}/provenance`.
+    public static let provenance = FormatOffer(formats: [.json, .prov])
+
+    var names: String { formats.map(\.name).joined(separator: ", ") }
+
+    func format(named name: String) -> Format? { formats.first { $0.name == name } }
+}

@@ -1,0 +1,42 @@
+"""`attributed serve` on 127.0.0.1 and a free port, for the Python suites (Tests/Browser, Tests/Standards)."""
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+
+
+class Server:
+    """`attributed serve` on 127.0.0.1 and a free port, until the block ends."""
+
+    def __init__(self, binary, data=None):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        arguments = [binary, "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        if data:
+            arguments += ["--data", str(data)]
+        self.process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited: {self.process.stderr.read().decode()}")
+            try:
+                with urllib.request.urlopen(self.base + "/readyz", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("the server did not become ready in 30 s")
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
