@@ -1,7 +1,6 @@
 import AttributedCore
 import CMicroHTTPD
 import Glibc
-import Synchronization
 
 // libmicrohttpd's callbacks: free functions in a file that is not main.swift, so that they carry no actor
 // isolation (a closure at the top level of main.swift would be @MainActor and trap on an MHD thread).

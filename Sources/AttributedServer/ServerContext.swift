@@ -1,5 +1,4 @@
 import AttributedCore
-import Synchronization
 
 /// Everything the callbacks need, handed to libmicrohttpd as its opaque `cls` pointer.
 final class ServerContext: Sendable {
@@ -7,7 +6,7 @@ final class ServerContext: Sendable {
     let permanentResponses: NativeResponses
     /// The last-resort answer when a response cannot be built, made up front so that it cannot fail then.
     let internalError: NativeResponses
-    private let current = Mutex<ServedDataset?>(nil)
+    private let current = Locked<ServedDataset?>(nil)
     /// Requests, connections and their counts: `inFlight` is also what a graceful stop waits for. Stored, not
     /// read through `api`: a getter hands back a retained reference, an atomic on a line every worker shares.
     let metrics: ServerMetrics

@@ -1,13 +1,13 @@
+import AttributedCore
 import AttributedServer
 import Foundation
-import Synchronization
 import Testing
 
 /// `--watch`'s inotify watcher, in process: which changes count, and that a burst is one reload.
 @Suite struct DatasetWatcherTests {
     /// Counts `onChange` calls and the names they carry.
     final class Changes: Sendable {
-        let names = Mutex<[String]>([])
+        let names = Locked<[String]>([])
         var count: Int { names.withLock { $0.count } }
         func waitFor(_ count: Int, seconds: Double = 3) -> Bool {
             let deadline = Date().addingTimeInterval(seconds)

@@ -1,7 +1,6 @@
 import AttributedCore
 import AttributedServer
 import Foundation
-import Synchronization
 import Testing
 
 /// The binary as an operator runs it: start, signals, exit codes, messages.

@@ -1,3 +1,4 @@
+import AttributedCore
 import Foundation
 import Synchronization
 
@@ -77,8 +78,8 @@ final class ServerProcess: @unchecked Sendable {  // Process is thread-safe for 
 }
 
 final class OutputBuffer: Sendable {
-    let text = Mutex<String>("")
-    let closed = Mutex(false)
+    let text = Locked<String>("")
+    let closed = Locked(false)
 }
 
 final class Counter: Sendable {

@@ -6,27 +6,11 @@ import Testing
 /// `serve --watch` end to end: the dataset file is rewritten 20 times, in place and renamed over, while clients keep
 /// asking; not one request fails, and every answer is one of the two versions, whole.
 @Suite struct WatchReloadTests {
-    /// What the load saw: every status and every ETag of `/v1/claims/c01`. Behind an NSLock rather than a Mutex:
-    /// ThreadSanitizer sees pthread mutexes, and reports the accesses inside Synchronization's futex-based Mutex as
-    /// races when two threads write.
-    final class Observed: @unchecked Sendable {
-        private let lock = NSLock()
-        private var statusCounts: [Int: Int] = [:]
-        private var etagSet: Set<String> = []
-        private var errorList: [String] = []
-
-        func record(status: Int, etag: String?) {
-            lock.withLock {
-                statusCounts[status, default: 0] += 1
-                if let etag { etagSet.insert(etag) }
-            }
-        }
-
-        func record(error: Error) { lock.withLock { errorList.append("\(error)") } }
-
-        var statuses: [Int: Int] { lock.withLock { statusCounts } }
-        var etags: Set<String> { lock.withLock { etagSet } }
-        var errors: [String] { lock.withLock { errorList } }
+    /// What the load saw: every status and every ETag of `/v1/claims/c01`.
+    final class Observed: Sendable {
+        let statuses = Locked<[Int: Int]>([:])
+        let etags = Locked<Set<String>>([])
+        let errors = Locked<[String]>([])
     }
 
     @Test func twentyReloadsUnderLoadFailNoRequest() throws {
@@ -49,10 +33,11 @@ import Testing
                     let client = try RawHTTPClient(port: port)
                     while !stop.load(ordering: .relaxed) {
                         let reply = try client.request("GET", "/v1/claims/c01")
-                        observed.record(status: reply.status, etag: reply.header("ETag"))
+                        observed.statuses.withLock { $0[reply.status, default: 0] += 1 }
+                        if let etag = reply.header("ETag") { observed.etags.withLock { _ = $0.insert(etag) } }
                     }
                 } catch {
-                    observed.record(error: error)
+                    observed.errors.withLock { $0.append("\(error)") }
                 }
             }
         }
@@ -76,12 +61,12 @@ import Testing
         stop.store(true, ordering: .relaxed)
         usleep(200_000)
 
-        let statuses = observed.statuses
-        #expect(observed.errors.isEmpty)
+        let statuses = observed.statuses.withLock { $0 }
+        #expect(observed.errors.withLock { $0 }.isEmpty)
         #expect(statuses.keys.sorted() == [200], "\(statuses)")
         #expect((statuses[200] ?? 0) > 100)
         // Two versions, two ETags: never a third (a torn or mixed answer).
-        #expect(observed.etags.count == 2)
+        #expect(observed.etags.withLock { $0 }.count == 2)
 
         // A broken file is refused and the last good version keeps serving.
         let client = try RawHTTPClient(port: port)

@@ -20,7 +20,7 @@ public final class ServerMetrics: Sendable {
     private let reloadsOK = Atomic<Int>(0)
     private let reloadsRefused = Atomic<Int>(0)
     /// The load that produced the dataset being served: how long it took (seconds) and when it finished.
-    private let lastLoad = Mutex<(seconds: Double, at: Double)?>(nil)
+    private let lastLoad = Locked<(seconds: Double, at: Double)?>(nil)
 
     public init(routeTemplates: [String]) {
         requests = RequestMetrics(routeTemplates: routeTemplates)

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A bounded cache of hot values for a dataset's resources: direct-mapped (a key has one slot, a newcomer replaces
 /// what was there) and striped across locks so that worker threads rarely meet. A key is admitted on its second
@@ -32,8 +31,8 @@ public final class AdmittingCache<Value: Sendable>: Sendable {
 
     @usableFromInline
     final class Stripe: Sendable {
-        @usableFromInline let slots: Mutex<[Slot]>
-        init(slots: Int) { self.slots = Mutex([Slot](repeating: Slot(), count: slots)) }
+        @usableFromInline let slots: Locked<[Slot]>
+        init(slots: Int) { self.slots = Locked([Slot](repeating: Slot(), count: slots)) }
     }
 
     @usableFromInline static var stripeCount: Int { 64 }

@@ -1,10 +1,9 @@
 import Foundation
-import Synchronization
 
 /// Phase timings of a load on stderr when `ATTRIBUTED_TRACE_LOAD` is set: for tuning the loader, not for operators.
 enum LoadTrace {
     private static let enabled = ProcessInfo.processInfo.environment["ATTRIBUTED_TRACE_LOAD"] != nil
-    private static let last = Mutex(Date())
+    private static let last = Locked(Date())
 
     /// The time `body` takes on its own, for a phase that runs beside others (marks time the whole step).
     static func timed<T>(_ phase: String, _ body: () -> T) -> T {

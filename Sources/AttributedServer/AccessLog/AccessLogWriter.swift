@@ -16,7 +16,7 @@ public enum AccessLogDestination: Sendable, Equatable {
 public final class AccessLogWriter: @unchecked Sendable {
     public let destination: AccessLogDestination
     /// Bytes waiting to be written; never more than `capacity`.
-    private let pending = Mutex<[UInt8]>([])
+    private let pending = Locked<[UInt8]>([])
     private let capacity: Int
     /// Where dropped lines are counted (reported at /metrics).
     private let metrics: ServerMetrics
