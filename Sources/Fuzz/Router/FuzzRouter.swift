@@ -20,10 +20,12 @@ public func fuzzRouter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     conditional.ifNoneMatch = etag
     check(api.respond(to: conditional, store: SeedService.store).status == 304, "no 304 for its own ETag: \(request)")
     if let link = response.header("Link") {
-        check(link.hasPrefix("<") && link.hasSuffix(">; rel=\"next\""), "Link \(link) for \(request)")
-        let next = FuzzRequest.make(Array(link.utf8.dropFirst().prefix { $0 != UInt8(ascii: ">") }))
-        let page = api.respond(to: next, store: SeedService.store)
-        check(page.status == 200, "the next link \(link) of \(request) answers \(page.status)")
+        // A list's next page, or a claim's provenance (PROV-AQ): either way a target that answers 200.
+        let relations = [">; rel=\"next\"", ">; rel=\"http://www.w3.org/ns/prov#has_provenance\""]
+        check(link.hasPrefix("<") && relations.contains { link.hasSuffix($0) }, "Link \(link) for \(request)")
+        let target = FuzzRequest.make(Array(link.utf8.dropFirst().prefix { $0 != UInt8(ascii: ">") }))
+        let linked = api.respond(to: target, store: SeedService.store)
+        check(linked.status == 200, "the link \(link) of \(request) answers \(linked.status)")
     }
     return 0
 }
