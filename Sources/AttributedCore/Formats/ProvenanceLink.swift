@@ -1,10 +1,10 @@
 /// PROV-AQ (W3C Note, 2013) §3.1: a resource advertises where its provenance is with a `Link` whose relation is
 /// `prov:has_provenance`; the context is the requested resource itself (RFC 8288 §3.2), so no `anchor` is needed.
 enum ProvenanceLink {
-    static let relation = "http://www.w3.org/ns/prov#has_provenance"
-
     static func header(claimId: String) -> HTTPHeader {
-        HTTPHeader("Link", "</v1/claims/\(percentEncoded(claimId))/provenance>; rel=\"\(relation)\"")
+        // The relation's IRI is spelled out in the literal: a StaticString cannot be interpolated.
+        HTTPHeader("Link", percentEncoded(claimId, between: "</v1/claims/",
+                                          and: "/provenance>; rel=\"http://www.w3.org/ns/prov#has_provenance\""))
     }
 }
 
