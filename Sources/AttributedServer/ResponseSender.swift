@@ -25,6 +25,14 @@ enum ResponseSender {
            }) {
             return Sent(result: sent.result, bodyBytes: sent.bodyBytes)
         }
+        if case .stream(let stream) = response.body, response.status == 200 {
+            guard let streamed = StreamedResponse.make(stream, headers: response.headers, metrics: server.metrics) else {
+                return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
+            }
+            defer { MHD_destroy_response(streamed) }
+            // The length is not known when the request is logged: the access log counts it as 0.
+            return Sent(result: MHD_queue_response(connection, 200, streamed), bodyBytes: 0)
+        }
         let body = response.bodyBytes
         guard let fresh = NativeResponse.make(body: body, headers: response.sentHeaders) else {
             return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
