@@ -11,7 +11,7 @@ enum ResponseSender {
     }
 
     static func send(_ response: Response, on connection: OpaquePointer, server: ServerContext,
-                     dataset: ServedDataset?) -> Sent {
+                     dataset: ServedDataset?, isHead: Bool = false) -> Sent {
         if case .representation(let representation) = response.body, response.status == 200,
            let prebuilt = nativeResponse(for: representation.slot, server: server, dataset: dataset) {
             // `dataset` stays referenced until MHD has taken its own reference on the response.
@@ -26,7 +26,7 @@ enum ResponseSender {
             return Sent(result: sent.result, bodyBytes: sent.bodyBytes)
         }
         if case .stream(let stream) = response.body, response.status == 200 {
-            guard let streamed = StreamedResponse.make(stream, headers: response.headers, metrics: server.metrics) else {
+            guard let streamed = StreamedResponse.make(stream, headers: response.headers, isHead: isHead, metrics: server.metrics) else {
                 return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
             }
             defer { MHD_destroy_response(streamed) }

@@ -1,16 +1,25 @@
 import AttributedCore
 import CMicroHTTPD
+import CMicroHTTPDShim
 
 /// A bulk export as a libmicrohttpd callback response: MHD asks for bytes as the socket drains, the feed hands
 /// them out of one chunk at a time and renders the next chunk only when this one is gone, and MHD frees the feed
 /// (and with it the store it holds) when the response is done with, however the request ended.
 enum StreamedResponse {
     /// A response of unknown length (chunked in HTTP/1.1) with `headers`; nil if MHD cannot allocate it.
-    static func make(_ stream: ExportStream, headers: [HTTPHeader], metrics: ServerMetrics) -> OpaquePointer? {
+    ///
+    /// A HEAD is answered without chunking and closes the connection after its headers: libmicrohttpd 0.9.75 ends
+    /// a chunked reply to HEAD with the last chunk (`0` CRLF CRLF, connection.c `MHD_CONNECTION_BODY_SENT`), a body
+    /// HEAD must not have, which a client would read as the start of its next reply.
+    static func make(_ stream: ExportStream, headers: [HTTPHeader], isHead: Bool, metrics: ServerMetrics) -> OpaquePointer? {
         let feed = Unmanaged.passRetained(ExportFeed(stream, metrics: metrics))
         guard let response = MHD_create_response_from_callback(UInt64.max /* MHD_SIZE_UNKNOWN */, ExportStream.chunkSize,
                                                                readExport, feed.toOpaque(), freeExport) else {
             feed.release()  // MHD made nothing, so it will not call freeExport
+            return nil
+        }
+        if isHead, CMicroHTTPDShim_response_http_1_0_compatible(response) == .NO {
+            MHD_destroy_response(response)  // which frees the feed
             return nil
         }
         return NativeResponse.adding(headers, to: response)  // a failure destroys the response, which frees the feed
