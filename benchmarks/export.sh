@@ -17,15 +17,9 @@ case $size in
 esac
 case $format in ndjson | csv) ;; *) echo "format: ndjson or csv" >&2; exit 2 ;; esac
 
-if [[ -n ${ATTRIBUTED_BIN:-} ]]; then
-  bin=$(realpath "$ATTRIBUTED_BIN")
-  cd "$(dirname "$0")/.."
-else
-  cd "$(dirname "$0")/.."
-  swift build -c release --static-swift-stdlib >/dev/null
-  bin=$PWD/.build/release/attributed
-fi
-[[ -x $bin ]] || { echo "no executable at $bin" >&2; exit 1; }
+# shellcheck source=binary.sh
+source "$(dirname "$0")/binary.sh"
+use_binary
 
 cache=${SCALE_CACHE:-/tmp/attributed-scale}
 mkdir -p "$cache"

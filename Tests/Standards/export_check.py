@@ -18,13 +18,11 @@ import io
 import json
 import pathlib
 import sys
-import urllib.error
 import urllib.parse
-import urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Support"))
 from checks import Checks  # noqa: E402
-from live_server import Server  # noqa: E402
+from live_server import Server, get  # noqa: E402
 
 FORMULA_FIXTURE = pathlib.Path(__file__).resolve().parents[1] / "Datasets" / "formula-injection.json"
 CLAIM_COLUMNS = ["id", "article", "field", "index", "start", "end", "segments", "exact", "text", "depth", "origin",
@@ -47,15 +45,6 @@ LISTS = [(target, CLAIM_COLUMNS) for target in [
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 check = Checks()
-
-
-def get(url, headers=None):
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 def with_parameter(target, name, value):
