@@ -6,7 +6,8 @@ modules (Tests/Standards/run.sh runs this):
   paged JSON list holds, in the same order (the JSON list is read page by page, following `next`);
 - the CSV parses with `csv` (RFC 4180: CRLF row ends, quoted cells), has the documented header, one row per item
   in the same order, every row as wide as the header;
-- exports refuse `limit`, `cursor` and `sort=relevance` (400 naming them), and answer 304 to their own ETag;
+- `limit`, `cursor` or `sort=relevance` ask for a page: the export is then the JSON page's items, with its `Link`
+  to the next page; an export answers 304 to its own ETag;
 - with Tests/Datasets/formula-injection.json, no CSV cell begins with `=`, `+`, `-`, `@`, tab or CR: each such
   text comes back as `'` + the text, the NDJSON keeping it as is.
 
@@ -91,13 +92,23 @@ def check_list(base, target, columns):
     check(f"{target}: every csv row is as wide as the header", all(len(row) == len(columns) for row in rows))
 
 
-def check_refusals(base):
-    for target, parameter in [("/v1/claims?limit=5", "limit"), ("/v1/articles?cursor=YzIz", "cursor"),
-                              ("/v1/claims?q=karachi&sort=relevance", "sort")]:
-        for format_ in ("ndjson", "csv"):
-            status, _, body = get(with_parameter(base + target, "format", format_))
-            problem = json.loads(body) if status == 400 else {}
-            check(f"{target}&format={format_}: 400 naming {parameter}", problem.get("parameter") == parameter, f"{status}")
+def check_pages(base):
+    """`limit`, `cursor` or `sort=relevance` ask for a page: the export is that page, with the JSON page's Link."""
+    cursor = json.loads(get(base + "/v1/claims?limit=4")[2])["next"]
+    for target in ["/v1/claims?limit=5", f"/v1/claims?cursor={cursor}", "/v1/articles?limit=1",
+                   "/v1/claims?q=karachi&sort=relevance&limit=3", "/v1/entities/islamic-state/claims?limit=2"]:
+        page = json.loads(get(base + target)[2])
+        ids = [item["id"] for item in page["items"]]
+        status, headers, body = get(with_parameter(base + target, "format", "ndjson"))
+        lines = [json.loads(line)["id"] for line in body.decode("utf-8").splitlines()]
+        check(f"{target}&format=ndjson: the JSON page's {len(ids)} items", status == 200 and lines == ids, f"{status} {lines}")
+        status, headers, body = get(with_parameter(base + target, "format", "csv"))
+        rows = [row[0] for row in csv_rows(body)[1:]]
+        check(f"{target}&format=csv: the JSON page's {len(ids)} rows", status == 200 and rows == ids, f"{status} {rows}")
+        link = headers.get("Link")
+        check(f"{target}&format=csv: Link to the next page in csv",
+              (link is None) == (page["next"] is None) and (link is None or ("format=csv" in link and page["next"] in link)),
+              f"{link}")
     _, headers, _ = get(base + "/v1/claims?format=csv")
     check("an export answers 304 to its ETag", get(base + "/v1/claims?format=csv", {"If-None-Match": headers["ETag"]})[0] == 304)
     check("Accept: text/csv selects the CSV", get(base + "/v1/claims", {"Accept": "text/csv"})[1].get("Content-Type", "")
@@ -130,7 +141,7 @@ def main():
     with Server(binary) as server:
         for target, columns in LISTS:
             check_list(server.base, target, columns)
-        check_refusals(server.base)
+        check_pages(server.base)
     with Server(binary, data=FORMULA_FIXTURE) as server:
         check_formula_fixture(server.base)
     sys.exit(check.summary())

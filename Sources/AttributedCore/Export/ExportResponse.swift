@@ -1,22 +1,28 @@
-/// A list route's answer in an export format: every match of its filters, streamed in id order.
-///
-/// An export has no pages, so `limit` and `cursor` are refused (400) rather than ignored: a client that pages must
-/// not believe it got one page. Nor does it rank: `sort=relevance` is refused, since ranking a million matches
-/// would hold them all; `sort=id` is the order it streams in anyway. Its strong ETag is known before a byte is
+/// A list route's answer in an export format (nil for its JSON): every match of its filters, streamed in id order;
+/// or, when the request asks for a page (`limit`, `cursor`, or `sort=relevance`, which ranks a page), exactly the
+/// items the JSON page would hold, with the same `Link` to the next one. So every request the contract allows is
+/// answered, and a CSV can be fetched a page at a time as well as whole. Its strong ETag is known before a byte is
 /// rendered: the bytes depend only on the dataset version, the path, the format and the other parameters.
 extension RouteContext {
-    func export(_ format: Format, of resource: ExportStream.Resource, matching matches: Conjunction,
-                parameters: QueryParameters, in store: Store) throws(Problem) -> Response {
+    func export(_ format: Format, of resource: ExportStream.Resource, parameters: QueryParameters, in store: Store,
+                all: () -> Conjunction, page: () throws(Problem) -> Page) throws(Problem) -> Response? {
+        guard format != .json else { return nil }
         let syntax: ExportStream.Syntax = format == .csv ? .csv : .ndjson
-        for name in PageRequest.parameterNames where parameters.contains(name) {
-            throw .invalidParameter(name, "query parameter \"\(name)\" does not apply to format=\(format.name): an export streams every match")
-        }
-        if try parameters.choice("sort", as: ListOrder.self) == .relevance {
-            throw .invalidParameter("sort", "sort=relevance does not apply to format=\(format.name): an export streams every match in id order")
-        }
-        let headers = StandardHeaders.negotiated(contentType: format.contentType,
+        let ranked = try parameters.choice("sort", as: ListOrder.self) == .relevance
+        let asksForPage = ranked || PageRequest.parameterNames.contains(where: parameters.contains)
+        var headers = StandardHeaders.negotiated(contentType: format.contentType,
                                                  etag: exportETag(format, version: store.version), cacheControl: CacheControl.data)
-        return Response(status: 200, headers: headers, body: .stream(ExportStream(resource, as: syntax, matching: matches, of: store)))
+        guard asksForPage else {
+            return Response(status: 200, headers: headers, body: .stream(ExportStream(resource, as: syntax, rows: .matches(all()), of: store)))
+        }
+        let taken = try page()
+        if let next = taken.next {
+            headers.append(HTTPHeader("Link", "<\(ListResponse.nextURL(for: request, cursor: next))>; rel=\"next\""))
+        }
+        var response = Response(status: 200, headers: headers,
+                                body: .stream(ExportStream(resource, as: syntax, rows: .page(taken.ordinals), of: store)))
+        response.examined = taken.examined
+        return response
     }
 
     /// The dataset version, the path, the format and the other parameters sorted by name: what decides every byte.

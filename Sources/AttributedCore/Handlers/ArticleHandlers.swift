@@ -4,11 +4,12 @@ enum ArticleHandlers {
         let parameters = try context.parameters(allowed: PageRequest.parameterNames, offering: .list)
         let request = try PageRequest(parameters)
         let format = try context.negotiate(parameters)
-        if format != .json {
-            return try context.export(format, of: .articles, matching: Conjunction([.all(store.articles.count)]), parameters: parameters,
-                                      in: store)
+        let take = { () throws(Problem) in try request.take(.all(store.articles.count), count: store.articles.count) { store.articles[$0].id } }
+        if let export = try context.export(format, of: .articles, parameters: parameters, in: store,
+                                           all: { Conjunction([.all(store.articles.count)]) }, page: take) {
+            return export
         }
-        let page = try request.take(.all(store.articles.count), count: store.articles.count) { store.articles[$0].id }
+        let page = try take()
         return ListResponse.make(page, for: context.request, etag: { store.etags.articles[$0] }) { store.writeArticle($0, into: &$1) }
     }
 
@@ -26,11 +27,13 @@ enum ArticleHandlers {
         let request = try PageRequest(parameters)
         let article = try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")
         let format = try context.negotiate(parameters)
-        if format != .json {
-            return try context.export(format, of: .claims, matching: Conjunction([.list(store.filters.claimsOfArticle, article)]),
-                                      parameters: parameters, in: store)
+        let claims = PostingCursor.list(store.filters.claimsOfArticle, article)
+        let take = { () throws(Problem) in try request.take(claims, count: store.claims.count) { store.claims.id(of: $0) } }
+        if let export = try context.export(format, of: .claims, parameters: parameters, in: store, all: { Conjunction([claims]) },
+                                           page: take) {
+            return export
         }
-        let page = try request.take(.list(store.filters.claimsOfArticle, article), count: store.claims.count) { store.claims.id(of: $0) }
+        let page = try take()
         return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 }

@@ -5,8 +5,9 @@ enum ClaimHandlers {
         let query = try ClaimQuery(parameters)
         let request = try PageRequest(parameters)
         let format = try context.negotiate(parameters)
-        if format != .json {
-            return try context.export(format, of: .claims, matching: query.matches(in: store), parameters: parameters, in: store)
+        if let export = try context.export(format, of: .claims, parameters: parameters, in: store, all: { query.matches(in: store) },
+                                           page: { () throws(Problem) in try query.page(request, in: store) }) {
+            return export
         }
         let page = try query.page(request, in: store)
         return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }

@@ -9,8 +9,9 @@ enum EntityHandlers {
         let query = try EntityQuery(parameters)
         let request = try PageRequest(parameters)
         let format = try context.negotiate(parameters)
-        if format != .json {
-            return try context.export(format, of: .entities, matching: query.matches(in: store), parameters: parameters, in: store)
+        if let export = try context.export(format, of: .entities, parameters: parameters, in: store, all: { query.matches(in: store) },
+                                           page: { () throws(Problem) in try query.page(request, in: store) }) {
+            return export
         }
         let page = try query.page(request, in: store)
         return ListResponse.make(page, for: context.request, etag: { store.etags.entities[$0] }) { store.entityBodies.write($0, into: &$1) }
@@ -37,10 +38,12 @@ enum EntityHandlers {
         }
         let request = try PageRequest(parameters)
         let format = try context.negotiate(parameters)
-        if format != .json {
-            return try context.export(format, of: .claims, matching: Conjunction([.list(lists, entity)]), parameters: parameters, in: store)
+        let take = { () throws(Problem) in try request.take(.list(lists, entity), count: store.claims.count) { store.claims.id(of: $0) } }
+        if let export = try context.export(format, of: .claims, parameters: parameters, in: store,
+                                           all: { Conjunction([.list(lists, entity)]) }, page: take) {
+            return export
         }
-        let page = try request.take(.list(lists, entity), count: store.claims.count) { store.claims.id(of: $0) }
+        let page = try take()
         return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 /// `format=ndjson` and `format=csv` on the list routes, tested without a socket: the same items as paging through
-/// the JSON list, for every filter; the CSV's columns, quoting and formula neutralisation; what an export refuses;
-/// its ETag; and that it streams in bounded chunks from the store it started on.
+/// the JSON list, for every filter; the CSV's columns, quoting and formula neutralisation; a page when one is asked
+/// for; its ETag; and that it streams in bounded chunks from the store it started on.
 @Suite struct ExportTests {
     /// Every list route, with every filter it takes (alone and combined).
     static let lists = [
@@ -141,18 +141,38 @@ import Testing
             "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",,'=1+1,'+1,'-1,'@x,'\tx,\"'\rx\",a=b,,42\r\nsecond\r\n")
     }
 
+    /// `limit`, `cursor` or `sort=relevance` ask for a page: the export is then exactly the JSON page's items, in
+    /// its order, with its `Link` to the next page (in the same format).
     @Test(arguments: ["ndjson", "csv"])
-    func pagesAndRankingAreRefused(format: String) {
-        for (target, parameter) in [("/v1/claims?limit=5", "limit"), ("/v1/articles?cursor=YzIz", "cursor"),
-                                    ("/v1/entities/islamic-state/claims?limit=1", "limit"),
-                                    ("/v1/claims?q=karachi&sort=relevance", "sort"), ("/v1/claims?sort=relevance", "sort")] {
-            let response = Self.export(target, format)
-            #expect(response.status == 400, "\(target)")
-            #expect(response.object["parameter"] as? String == parameter)
-            #expect((response.object["detail"] as? String)?.contains("format=\(format)") == true)
+    func aPageAskedForIsThatPage(format: String) throws {
+        let cursor = try #require(SeedAPI.get("/v1/claims?limit=4").object["next"] as? String)
+        for target in ["/v1/claims?limit=5", "/v1/claims?cursor=\(cursor)", "/v1/claims?limit=3&cursor=\(cursor)&mode=direct_quote",
+                       "/v1/articles?limit=1", "/v1/entities?kind=person&limit=2", "/v1/entities/islamic-state/claims?limit=2",
+                       "/v1/articles/is-emerging-in-karachi/claims?limit=30", "/v1/claims?q=karachi&sort=relevance&limit=3",
+                       "/v1/claims?q=sohrab+goth&sort=relevance", "/v1/claims?sort=relevance"] {
+            let page = SeedAPI.get(target)
+            let export = Self.export(target, format)
+            #expect(export.status == 200, "\(target)")
+            let ids: [String?]
+            if format == "csv" {
+                ids = try CSVRows.parse(export.bodyBytes).dropFirst().map(\.first)
+            } else {
+                ids = try export.bodyBytes.split(separator: UInt8(ascii: "\n")).map {
+                    try #require(JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])["id"] as? String
+                }
+            }
+            #expect(ids == page.itemIds, "\(target)")
+            #expect(!ids.isEmpty)
+            if let next = page.object["next"] as? String {
+                let link = try #require(export.header("Link"), "\(target): no Link")
+                #expect(link.contains("format=\(format)") && link.contains("cursor=\(next)>"), "\(target): \(link)")
+            } else {
+                #expect(export.header("Link") == nil, "\(target)")
+            }
         }
-        #expect(Self.export("/v1/claims?sort=id", format).status == 200)
-        #expect(Self.export("/v1/claims?limit=501", format).status == 400)  // still checked as a limit first
+        #expect(Self.export("/v1/claims?limit=501", format).status == 400)  // a page's parameters are checked as ever
+        #expect(Self.export("/v1/claims?cursor=%3D", format).status == 400)
+        #expect(Self.export("/v1/claims?sort=id", format).bodyBytes == Self.export("/v1/claims", format).bodyBytes)
     }
 
     @Test func acceptChoosesAnExportAnd406ListsAll() throws {
