@@ -54,8 +54,8 @@ public struct ExportStream: Sendable {
     var examined: Int { page == nil ? matches.examined : pagePosition }
 
     /// Appends whole rows (the CSV header first) to `buffer` until it holds at least `limit` bytes or the matches
-    /// end; returns false, appending nothing, once the export is finished. A chunk overshoots `limit` by less than
-    /// one row.
+    /// end, and at least one row (so every call makes progress); returns false, appending nothing, once the export
+    /// is finished. A chunk overshoots `limit` by less than one row.
     public mutating func next(into buffer: inout [UInt8], upTo limit: Int) -> Bool {
         guard !isFinished else { return false }
         let start = buffer.count
@@ -66,7 +66,7 @@ public struct ExportStream: Sendable {
             csv.header(columns)
             headerWritten = true
         }
-        while csv.bytes.count < limit {
+        while csv.bytes.count < limit || csv.bytes.count == start {
             guard let ordinal = nextOrdinal() else {
                 isFinished = true
                 return csv.bytes.count > start
