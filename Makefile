@@ -20,7 +20,7 @@ FUZZ_TEST_SECONDS ?= 20
 
 ## Every test: the schemathesis conformance run against a live server (its venv also holds the tools below), the
 ## explorer in headless Chromium, every seed claim's PROV-JSON read by the `prov` package and checked against the
-## PROV-JSON schema, the dataset schema against the loader's fixtures, the Dockerfile checks and hadolint, the
+## PROV-JSON schema, the NDJSON and CSV exports read by Python's `json` and `csv`, the dataset schema against the loader's fixtures, the Dockerfile checks and hadolint, the
 ## Kubernetes manifests (kubernetes-validate, and the binary started with the Deployment's args), the Swift suites,
 ## the live server suites again under ThreadSanitizer, and each fuzz target for a bounded time (its regression inputs
 ## replayed first).

@@ -20,16 +20,9 @@ wrk_seconds=${WRK_SECONDS:-5}
 seq_requests=${SEQ_REQUESTS:-50}
 seq_budget=${SEQ_BUDGET:-10}
 
-# Resolve a relative ATTRIBUTED_BIN against the caller's directory before moving to the repository root.
-if [[ -n ${ATTRIBUTED_BIN:-} ]]; then
-  bin=$(realpath "$ATTRIBUTED_BIN")
-  cd "$(dirname "$0")/.."
-else
-  cd "$(dirname "$0")/.."
-  swift build -c release --static-swift-stdlib >/dev/null
-  bin=$PWD/.build/release/attributed
-fi
-[[ -x $bin ]] || { echo "no executable at $bin" >&2; exit 1; }
+# shellcheck source=binary.sh
+source "$(dirname "$0")/binary.sh"
+use_binary
 repo=$PWD
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
 

@@ -88,8 +88,8 @@ func handleAccess(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
 /// and logs it when the access log is on.
 private func answer(_ response: Response, on connection: OpaquePointer, server: ServerContext, dataset: ServedDataset?,
                     method: UnsafePointer<CChar>, state: RequestState) -> MHD_Result {
-    let sent = ResponseSender.send(response, on: connection, server: server, dataset: dataset)
     let methodIndex = RequestMetrics.methodIndex(UnsafeRawBufferPointer(start: method, count: strlen(method)))
+    let sent = ResponseSender.send(response, on: connection, server: server, dataset: dataset, isHead: methodIndex == 1)
     let nanoseconds = RequestState.now() &- state.startNanoseconds
     server.requestMetrics.record(route: response.route, method: methodIndex, status: response.status, nanoseconds: nanoseconds)
     if let accessLog = server.accessLog {

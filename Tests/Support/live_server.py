@@ -1,8 +1,10 @@
-"""`attributed serve` on 127.0.0.1 and a free port, for the Python suites (Tests/Browser, Tests/Standards)."""
+"""`attributed serve` on 127.0.0.1 and a free port, for the Python suites (Tests/Browser, Tests/Standards), and a GET
+that returns error replies too."""
 import signal
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 
 
@@ -40,3 +42,13 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def get(url, headers=None):
+    """(status, headers, body) of a GET, a 4xx or 5xx included."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()

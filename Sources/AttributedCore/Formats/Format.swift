@@ -24,16 +24,23 @@ public struct Format: Sendable, Equatable {
     /// `application/vnd.prov+json` was never registered). `Accept` therefore cannot tell it from `json`, which wins
     /// a tie as the default: `?format=prov` is how it is asked for.
     public static let prov = Format(name: "prov", type: "application", subtype: "json", contentType: MediaType.json)
+
+    /// A bulk export of a list, one item per line (the list's own JSON objects), streamed: every match, no pages.
+    public static let ndjson = Format(name: "ndjson", type: "application", subtype: "x-ndjson", contentType: MediaType.ndjson)
+    /// The same export as RFC 4180 CSV with a header row (`Export/*CSV.swift` name the columns).
+    public static let csv = Format(name: "csv", type: "text", subtype: "csv", contentType: MediaType.csv)
 }
 
 /// The formats a route offers, the default first (it wins when `Accept` ranks several alike).
 public struct FormatOffer: Sendable {
     public let formats: [Format]
 
-    /// Every data route: its JSON only (`?format=json` is accepted, any other value is 400).
+    /// Every data route but the lists: its JSON only (`?format=json` is accepted, any other value is 400).
     public static let jsonOnly = FormatOffer(formats: [.json])
     /// `/v1/claims/{id}/provenance`.
     public static let provenance = FormatOffer(formats: [.json, .prov])
+    /// Every list route: a page of JSON, or every match streamed as NDJSON or CSV.
+    public static let list = FormatOffer(formats: [.json, .ndjson, .csv])
 
     var names: String { formats.map(\.name).joined(separator: ", ") }
 

@@ -17,6 +17,8 @@ public struct Response: Sendable {
         /// Rendered only when its bytes are needed: not for a 304, and, for a dataset resource, not when the
         /// server still holds a response it built for the same resource.
         case rendered(RenderedBody)
+        /// A bulk export: no length known in advance, sent chunk by chunk as the client reads it.
+        case stream(ExportStream)
     }
 
     public var status: Int
@@ -43,6 +45,7 @@ public struct Response: Sendable {
         case .bytes(let bytes): bytes
         case .representation(let representation): representation.body
         case .rendered(let rendered): rendered.render()
+        case .stream(var stream): stream.drain()
         }
     }
 

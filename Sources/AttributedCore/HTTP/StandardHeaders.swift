@@ -2,6 +2,9 @@ public enum MediaType {
     public static let json = "application/json"
     public static let problem = "application/problem+json"
     public static let yaml = "application/yaml"
+    public static let ndjson = "application/x-ndjson"
+    /// RFC 4180 §3 and RFC 7111: the charset, and that the first row names the columns.
+    public static let csv = "text/csv; charset=utf-8; header=present"
     public static let html = "text/html; charset=utf-8"
     public static let css = "text/css; charset=utf-8"
     public static let javascript = "text/javascript; charset=utf-8"

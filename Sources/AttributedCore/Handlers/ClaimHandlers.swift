@@ -1,9 +1,15 @@
 enum ClaimHandlers {
     static func list(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        let parameters = try context.parameters(allowed: ClaimQuery.parameterNames, offering: .jsonOnly)
-        let page = try ClaimQuery(parameters).page(PageRequest(parameters), in: store)
-        _ = try context.negotiate(parameters)
+        let parameters = try context.parameters(allowed: ClaimQuery.parameterNames, offering: .list)
+        let query = try ClaimQuery(parameters)
+        let request = try PageRequest(parameters)
+        let format = try context.negotiate(parameters)
+        if let export = try context.export(format, of: .claims, parameters: parameters, in: store, all: { query.matches(in: store) },
+                                           page: { () throws(Problem) in try query.page(request, in: store) }) {
+            return export
+        }
+        let page = try query.page(request, in: store)
         return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 

@@ -5,9 +5,15 @@ enum EntityHandlers {
 
     static func list(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        let parameters = try context.parameters(allowed: EntityQuery.parameterNames, offering: .jsonOnly)
-        let page = try EntityQuery(parameters).page(PageRequest(parameters), in: store)
-        _ = try context.negotiate(parameters)
+        let parameters = try context.parameters(allowed: EntityQuery.parameterNames, offering: .list)
+        let query = try EntityQuery(parameters)
+        let request = try PageRequest(parameters)
+        let format = try context.negotiate(parameters)
+        if let export = try context.export(format, of: .entities, parameters: parameters, in: store, all: { query.matches(in: store) },
+                                           page: { () throws(Problem) in try query.page(request, in: store) }) {
+            return export
+        }
+        let page = try query.page(request, in: store)
         return ListResponse.make(page, for: context.request, etag: { store.etags.entities[$0] }) { store.entityBodies.write($0, into: &$1) }
     }
 
@@ -22,7 +28,7 @@ enum EntityHandlers {
     /// Claims with the entity on their chain (`role=source`), among their subjects (`role=subject`), or either.
     static func claims(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        let parameters = try context.parameters(allowed: PageRequest.parameterNames.union(["role"]), offering: .jsonOnly)
+        let parameters = try context.parameters(allowed: PageRequest.parameterNames.union(["role"]), offering: .list)
         let role: Role? = try parameters.choice("role")
         let entity = try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")
         let lists = switch role {
@@ -30,8 +36,14 @@ enum EntityHandlers {
         case .subject: store.filters.claimsBySubject
         case nil: store.filters.claimsByEntity
         }
-        let page = try PageRequest(parameters).take(.list(lists, entity), count: store.claims.count) { store.claims.id(of: $0) }
-        _ = try context.negotiate(parameters)
+        let request = try PageRequest(parameters)
+        let format = try context.negotiate(parameters)
+        let take = { () throws(Problem) in try request.take(.list(lists, entity), count: store.claims.count) { store.claims.id(of: $0) } }
+        if let export = try context.export(format, of: .claims, parameters: parameters, in: store,
+                                           all: { Conjunction([.list(lists, entity)]) }, page: take) {
+            return export
+        }
+        let page = try take()
         return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 }

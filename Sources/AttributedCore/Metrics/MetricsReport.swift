@@ -33,6 +33,13 @@ enum MetricsReport {
                    Double(metrics.inFlight.load(ordering: .relaxed)))
         out.single("attributed_http_connections_open", .gauge, help: "Open client connections.",
                    Double(metrics.openConnections.load(ordering: .relaxed)))
+        out.single("attributed_exports_open", .gauge, help: "Bulk exports (format=ndjson or csv) being streamed now.",
+                   Double(metrics.exportsOpen.load(ordering: .relaxed)))
+        out.family("attributed_exports_total", .counter,
+                   help: "Bulk exports whose stream was freed, by outcome: complete (every row sent) or abandoned (the client left first, or HEAD).")
+        for (outcome, complete) in [("complete", true), ("abandoned", false)] {
+            out.sample("attributed_exports_total", ["outcome": outcome], Double(metrics.exportsEnded(complete: complete)))
+        }
         out.single("attributed_access_log_dropped_lines_total", .counter,
                    help: "Access-log lines lost because the log's disk could not keep up or could not be written.",
                    Double(metrics.accessLogDroppedLines.load(ordering: .relaxed)))

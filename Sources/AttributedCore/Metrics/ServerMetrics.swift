@@ -11,6 +11,10 @@ public final class ServerMetrics: Sendable {
     /// Access-log lines lost because the disk could not keep up or could not be written.
     public let accessLogDroppedLines = Atomic<Int>(0)
     public let startedAt = Date().timeIntervalSince1970
+    /// Bulk exports being streamed now: each holds its store and one chunk until libmicrohttpd frees it.
+    public let exportsOpen = Atomic<Int>(0)
+    private let exportsComplete = Atomic<Int>(0)
+    private let exportsAbandoned = Atomic<Int>(0)
 
     public enum ReloadOutcome: CaseIterable, Sendable {
         case ok, refused
@@ -44,6 +48,20 @@ public final class ServerMetrics: Sendable {
         case .ok: reloadsOK.load(ordering: .relaxed)
         case .refused: reloadsRefused.load(ordering: .relaxed)
         }
+    }
+
+    /// An export's stream was freed: after its last byte (`complete`), or before (the client went away, or the
+    /// request was a HEAD).
+    public func exportEnded(complete: Bool) {
+        if complete {
+            exportsComplete.wrappingAdd(1, ordering: .relaxed)
+        } else {
+            exportsAbandoned.wrappingAdd(1, ordering: .relaxed)
+        }
+    }
+
+    public func exportsEnded(complete: Bool) -> Int {
+        complete ? exportsComplete.load(ordering: .relaxed) : exportsAbandoned.load(ordering: .relaxed)
     }
 
     var load: (seconds: Double, at: Double)? { lastLoad.withLock { $0 } }

@@ -33,9 +33,8 @@ struct ClaimQuery {
 
     func page(_ page: PageRequest, in store: Store) throws(Problem) -> Page {
         let words = search?.cursors(in: store.search.claimText) ?? []
-        guard var filters = filterCursors(in: store) else { return .empty }
-        if filters.isEmpty, words.isEmpty { filters = [.all(store.claims.count)] }
-        var conjunction = Conjunction(filters + words)
+        guard let filters = filterCursors(in: store) else { return .empty }
+        var conjunction = Self.join(filters: filters, words: words, count: store.claims.count)
         let id = { (ordinal: Int) in store.claims.id(of: ordinal) }
         switch order {
         case .id:
@@ -48,6 +47,17 @@ struct ClaimQuery {
                 index.relevance(of: conjunction.cursors[wordPositions], inverseDocumentFrequencies: idfs, at: ordinal)
             }
         }
+    }
+
+    /// Every match in id order, as a join not yet walked: what an export streams.
+    func matches(in store: Store) -> Conjunction {
+        guard let filters = filterCursors(in: store) else { return Conjunction([]) }
+        return Self.join(filters: filters, words: search?.cursors(in: store.search.claimText) ?? [], count: store.claims.count)
+    }
+
+    /// The filters' lists, then the words' (a ranking reads the words' positions); every claim when there is neither.
+    private static func join(filters: [PostingCursor], words: [PostingCursor], count: Int) -> Conjunction {
+        filters.isEmpty && words.isEmpty ? Conjunction([.all(count)]) : Conjunction(filters + words)
     }
 
     /// The lists of the filters other than `q`; nil when an unknown id or an impossible depth means nothing can

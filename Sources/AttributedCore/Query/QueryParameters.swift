@@ -45,6 +45,8 @@ struct QueryParameters {
         return format
     }
 
+    func contains(_ name: String) -> Bool { values[name] != nil }
+
     func string(_ name: String, maximumLength: Int = 256) throws(Problem) -> String? {
         guard let value = values[name] else { return nil }
         guard !value.isEmpty else { throw .invalidParameter(name, "query parameter \"\(name)\" must not be empty") }

@@ -1,4 +1,5 @@
-// What Swift cannot call in libmicrohttpd 0.9.75: the variadic MHD_start_daemon and MHD_get_connection_info,
+// What Swift cannot call in libmicrohttpd 0.9.75: the variadic MHD_start_daemon, MHD_get_connection_info and
+// MHD_set_response_options,
 // and function pointers stored in an option's intptr_t. Every function here is a one-line wrapper;
 // all decisions (flags, limits, routing) are made in Swift.
 #ifndef C_MICRO_HTTPD_SHIM_H
@@ -24,5 +25,9 @@ struct MHD_OptionItem CMicroHTTPDShim_option_unescape(size_t (*callback)(void *c
 /// (the `socket_context` of its MHD_NotifyConnectionCallback).
 const struct sockaddr *CMicroHTTPDShim_connection_client_address(struct MHD_Connection *connection);
 void *CMicroHTTPDShim_connection_socket_context(struct MHD_Connection *connection);
+
+/// MHD_set_response_options is variadic: a response that neither chunks nor keeps the connection alive (a HEAD of
+/// a streamed response, which 0.9.75 would otherwise end with a last chunk, a body HEAD must not have).
+enum MHD_Result CMicroHTTPDShim_response_http_1_0_compatible(struct MHD_Response *response);
 
 #endif

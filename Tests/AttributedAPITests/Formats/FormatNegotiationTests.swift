@@ -9,6 +9,10 @@ import Testing
                              "/v1/claims/c15/provenance", "/v1/entities", "/v1/entities/pakistan-today",
                              "/v1/entities/pakistan-today/claims", "/v1/indicators"]
 
+    /// The routes that answer lists, and so also offer the exports (`format=ndjson`, `format=csv`).
+    static let listRoutes = ["/v1/articles", "/v1/articles/is-emerging-in-karachi/claims", "/v1/claims", "/v1/entities",
+                             "/v1/entities/pakistan-today/claims"]
+
     @Test(arguments: dataRoutes)
     func everyDataRouteTakesFormatJSONAndVariesByAccept(path: String) throws {
         let plain = SeedAPI.get(path)
@@ -33,7 +37,7 @@ import Testing
         #expect(response.object["type"] as? String == "urn:attributed:problem:not-acceptable")
         let available = try #require(response.object["available"] as? [[String: String]])
         #expect(available.first == ["format": "json", "mediaType": "application/json"])
-        #expect(available.count == (path.hasSuffix("/provenance") ? 2 : 1))
+        #expect(available.count == (path.hasSuffix("/provenance") ? 2 : Self.listRoutes.contains(path) ? 3 : 1))
     }
 
     @Test func formatWinsOverAccept() {
@@ -44,7 +48,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("/v1/claims?format=xml", "json"), ("/v1/claims/c15?format=prov", "json"), ("/v1/claims/c15?format=", "json"),
+        ("/v1/claims?format=xml", "json, ndjson, csv"), ("/v1/claims/c15?format=prov", "json"), ("/v1/claims/c15?format=", "json"),
         ("/v1/claims/c15/provenance?format=PROV", "json, prov"), ("/v1/indicators?format=csv", "json"),
     ])
     func anUnknownFormatIs400NamingIt(target: String, offered: String) {
@@ -93,7 +97,7 @@ import Testing
     }
 
     /// The contract says what the code does: every `/v1` path documents `format`, the 406 and `Vary` (the
-    /// provenance route with `prov` too); no other path takes `format`.
+    /// provenance route with `prov` too, the lists with the exports); no other path takes `format`.
     @Test func openAPIDocumentsFormatOnExactlyTheDataRoutes() {
         let yaml = String(decoding: SeedAPI.get("/openapi.yaml").bodyBytes, as: UTF8.self)
         var blocks: [(path: String, text: String)] = []
@@ -109,9 +113,15 @@ import Testing
         let paths = blocks.filter { !$0.path.isEmpty }
         #expect(paths.filter { $0.path.hasPrefix("/v1/") }.count == Self.dataRoutes.count)
         for (path, text) in paths {
-            let takesFormat = text.contains("parameters/Format'") || text.contains("parameters/ProvenanceFormat'")
-            #expect(takesFormat == path.hasPrefix("/v1/"), "\(path): format")
+            let takesFormat = ["Format", "ProvenanceFormat", "ListFormat"].filter { text.contains("parameters/\($0)'") }
+            #expect(takesFormat.count == (path.hasPrefix("/v1/") ? 1 : 0), "\(path): format")
             #expect(text.contains("parameters/ProvenanceFormat'") == (path == "/v1/claims/{id}/provenance"), "\(path): prov")
+            let isList = Self.listRoutes.contains(path.replacingOccurrences(of: "{id}", with: path.hasPrefix("/v1/articles")
+                ? "is-emerging-in-karachi" : "pakistan-today"))
+            #expect(text.contains("parameters/ListFormat'") == isList, "\(path): exports")
+            if isList {
+                #expect(text.contains("application/x-ndjson:") && text.contains("text/csv:"), "\(path): export media types")
+            }
             if path.hasPrefix("/v1/") {
                 #expect(text.contains("'406': {$ref: '#/components/responses/NotAcceptable'}"), "\(path): 406")
                 #expect(text.contains("Vary: {$ref: '#/components/headers/VaryAcceptData'}"), "\(path): Vary")
