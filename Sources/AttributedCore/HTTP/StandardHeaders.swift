@@ -1,5 +1,8 @@
 public enum MediaType {
     public static let json = "application/json"
+    public static let jsonLD = "application/ld+json"
+    /// Web Annotation Protocol §1.2, written as its examples write it.
+    public static let annotation = "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\""
     public static let problem = "application/problem+json"
     public static let yaml = "application/yaml"
     public static let html = "text/html; charset=utf-8"
