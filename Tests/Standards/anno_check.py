@@ -127,8 +127,8 @@ def walk_pages(base, first, name, annotations, iris):
               f"prev the page before", page["id"] == page_url and page["type"] == "AnnotationPage"
               and page["partOf"]["id"].endswith(f"?iris={1 if iris else 0}") and page["startIndex"] == len(items)
               and page.get("prev") == previous, f"{page.get('prev')} != {previous}")
-        check(f"{name}: page {len(pages)} has Allow, Vary: Accept, an ETag answering 304",
-              headers.get("Allow") == "GET, HEAD, OPTIONS" and headers.get("Vary") == "Accept"
+        check(f"{name}: page {len(pages)} has Allow, Vary, an ETag answering 304",
+              headers.get("Allow") == "GET, HEAD, OPTIONS" and headers.get("Vary") == "Accept, Prefer"
               and get(urllib.parse.urljoin(base, page_url), {"If-None-Match": headers.get("ETag")})[0] == 304)
         for item in page["items"]:
             if iris:

@@ -39,9 +39,9 @@ enum AnnotationHandlers {
         }
         var headers = StandardHeaders.negotiated(contentType: MediaType.annotation, etag: ETag.quoted(hash.value),
                                                  cacheControl: CacheControl.data)
+        headers = headers.map { $0.name == "Vary" ? AnnotationProtocol.containerVary : $0 }
         headers.append(AnnotationProtocol.allow)
         if !isPage {
-            headers = headers.map { $0.name == "Vary" ? AnnotationProtocol.containerVary : $0 }
             headers += AnnotationProtocol.containerLinks
             headers.append(HTTPHeader("Content-Location", container.containerIRI))
             if !preferences.isEmpty { headers.append(AnnotationProtocol.preferenceApplied) }

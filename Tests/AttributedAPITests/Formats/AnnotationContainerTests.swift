@@ -1,0 +1,118 @@
+@testable import AttributedCore
+import Foundation
+import Testing
+
+/// `/v1/articles/{id}/annotations`: a read-only Web Annotation Protocol container of the article's claims (pyld
+/// expands every page under every `Prefer` in Tests/Standards/anno_check.py).
+@Suite struct AnnotationContainerTests {
+    static let path = "/v1/articles/is-emerging-in-karachi/annotations"
+    static let minimal = #"return=representation; include="http://www.w3.org/ns/ldp#PreferMinimalContainer""#
+    static let iris = #"return=representation; include="http://www.w3.org/ns/oa#PreferContainedIRIs""#
+
+    static func get(_ target: String, prefer: String? = nil, ifNoneMatch: String? = nil) -> Response {
+        var request = SeedAPI.request(target, ifNoneMatch: ifNoneMatch)
+        request.prefer = prefer
+        return SeedAPI.api.respond(to: request, store: SeedAPI.store)
+    }
+
+    @Test func theContainerEmbedsItsFirstPageOfFullAnnotations() throws {
+        let response = Self.get(Self.path + "?limit=10")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == MediaType.annotation)
+        #expect(response.sentHeaders.filter { $0.name == "Link" }.map(\.value) == [
+            "<http://www.w3.org/ns/ldp#BasicContainer>; rel=\"type\"",
+            "<http://www.w3.org/TR/annotation-protocol/>; rel=\"http://www.w3.org/ns/ldp#constrainedBy\"",
+        ])
+        #expect(response.header("Allow") == "GET, HEAD, OPTIONS")
+        #expect(response.header("Vary") == "Accept, Prefer")
+        #expect(response.header("Preference-Applied") == nil)
+        let container = response.object
+        #expect(container["id"] as? String == Self.path + "?iris=0")
+        #expect(response.header("Content-Location") == Self.path + "?iris=0")
+        #expect(container["type"] as? [String] == ["http://www.w3.org/ns/ldp#BasicContainer", "AnnotationCollection"])
+        #expect(container["total"] as? Int == 28)
+        #expect(container["last"] as? String == Self.path + "?iris=0&limit=10&page=1&cursor=YzIw")
+        let first = try #require(container["first"] as? [String: Any])
+        #expect(first["type"] as? String == "AnnotationPage")
+        #expect(first["startIndex"] as? Int == 0)
+        #expect(first["prev"] == nil)
+        #expect(first["next"] as? String == Self.path + "?iris=0&limit=10&page=1&cursor=YzEw")
+        let items = try #require(first["items"] as? [[String: Any]])
+        #expect(items.map { $0["id"] as? String } == (1...10).map { "/v1/claims/c\($0 < 10 ? "0" : "")\($0)" })
+        // An item is the claim's annotation without a context of its own.
+        var standalone = SeedAPI.get("/v1/claims/c01?format=annotation").object
+        standalone["@context"] = nil
+        #expect(NSDictionary(dictionary: items[0]).isEqual(to: standalone))
+    }
+
+    @Test func pagesFollowTheKeysetToTheEndAndBack() throws {
+        var next: String? = Self.path + "?iris=1&limit=10&page=1"
+        var seen: [String] = []
+        var previous: String?
+        var pages = 0
+        while let target = next, pages < 10 {
+            let page = Self.get(target).object
+            #expect(page["id"] as? String == target)
+            #expect(page["startIndex"] as? Int == seen.count)
+            #expect(page["prev"] as? String == previous)
+            #expect((page["partOf"] as? [String: Any])?["total"] as? Int == 28)
+            seen += page["items"] as? [String] ?? []
+            previous = target
+            next = page["next"] as? String
+            pages += 1
+        }
+        #expect(pages == 3)
+        #expect(seen == (1...28).map { "/v1/claims/c\($0 < 10 ? "0" : "")\($0)" })
+        #expect(previous == Self.get(Self.path + "?iris=1&limit=10").object["last"] as? String)
+    }
+
+    @Test func preferChoosesWhatIsEmbeddedAndSaysSo() throws {
+        let minimal = Self.get(Self.path, prefer: Self.minimal)
+        #expect(minimal.header("Preference-Applied") == "return=representation")
+        #expect(minimal.object["first"] as? String == Self.path + "?iris=0&page=1")
+        #expect(minimal.examined == 0)
+        let iris = Self.get(Self.path, prefer: Self.iris)
+        #expect(iris.object["id"] as? String == Self.path + "?iris=1")
+        #expect(((iris.object["first"] as? [String: Any])?["items"] as? [String])?.first == "/v1/claims/c01")
+        let both = Self.get(Self.path, prefer: #"return=representation; include="http://www.w3.org/ns/ldp#PreferMinimalContainer http://www.w3.org/ns/oa#PreferContainedIRIs""#)
+        #expect(both.object["first"] as? String == Self.path + "?iris=1&page=1")
+        // Contradictory (IRIs and descriptions) is not honoured: the default, descriptions.
+        let contradictory = Self.get(Self.path, prefer: #"return=representation; include="http://www.w3.org/ns/oa#PreferContainedIRIs http://www.w3.org/ns/oa#PreferContainedDescriptions""#)
+        #expect(contradictory.object["id"] as? String == Self.path + "?iris=0")
+        #expect(contradictory.header("Preference-Applied") == nil)
+        #expect(Self.get(Self.path, prefer: "respond-async, wait=10").header("Preference-Applied") == nil)
+        // Each form has its own tag; a page ignores Prefer (its URL says which form it is).
+        let tags = Set([Self.get(Self.path), minimal, iris, both].compactMap { $0.header("ETag") })
+        #expect(tags.count == 4)
+        #expect(Self.get(Self.path + "?page=1", prefer: Self.iris).bodyBytes == Self.get(Self.path + "?page=1").bodyBytes)
+        let tag = try #require(iris.header("ETag"))
+        #expect(Self.get(Self.path, prefer: Self.iris, ifNoneMatch: tag).status == 304)
+        #expect(Self.get(Self.path, ifNoneMatch: tag).status == 200)
+    }
+
+    /// A page costs its items: `examined` counts what it rendered, whatever the list's length and the position.
+    @Test func aPageCostsItsItems() {
+        #expect(Self.get(Self.path + "?limit=5&page=1").examined == 5)
+        #expect(Self.get(Self.path + "?limit=5&cursor=YzIw").examined == 5)
+        #expect(Self.get(Self.path + "?limit=5&cursor=YzI2").examined == 2)
+        #expect(Self.get(Self.path + "?limit=3").examined == 3)
+    }
+
+    @Test(arguments: [
+        ("?iris=2", "iris"), ("?page=2", "page"), ("?page=0", "page"), ("?cursor=!!", "cursor"), ("?limit=0", "limit"),
+        ("?format=json", "format"), ("?nope=1", "nope"),
+    ])
+    func badParametersAre400NamingThem(query: String, parameter: String) {
+        let response = Self.get(Self.path + query)
+        #expect(response.status == 400)
+        #expect(response.object["parameter"] as? String == parameter)
+    }
+
+    @Test func anUnknownArticleIs404AndAnEmptyPageIsStillAPage() throws {
+        #expect(Self.get("/v1/articles/nope/annotations").status == 404)
+        let past = Self.get(Self.path + "?cursor=enp6").object  // "zzz": after every claim
+        #expect(past["items"] as? [Any] != nil && (past["items"] as? [Any])?.isEmpty == true)
+        #expect(past["startIndex"] as? Int == 28)
+        #expect(past["next"] == nil)
+    }
+}
