@@ -61,7 +61,9 @@ enum StandardHeaders {
     static let preflight = [
         HTTPHeader("Allow", AllowedMethods.list),
         HTTPHeader("Access-Control-Allow-Methods", AllowedMethods.list),
-        HTTPHeader("Access-Control-Allow-Headers", "If-None-Match"),
+        // `Accept` too: a `profile="…"` in it has quotes, which make it a header a browser must ask leave to send;
+        // `Prefer` is how an annotation client asks a container for IRIs or a minimal container.
+        HTTPHeader("Access-Control-Allow-Headers", "Accept, If-None-Match, Prefer"),
         HTTPHeader("Access-Control-Max-Age", "86400"),
         HTTPHeader("Cache-Control", CacheControl.none),
     ] + cors
