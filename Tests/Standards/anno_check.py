@@ -22,7 +22,8 @@ import urllib.parse
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Support"))
 from checks import Checks  # noqa: E402
-from jsonld_offline import compacted_terms, expand, expanded_properties, expanded_types, get, requested  # noqa: E402
+from fetch import get, get_json  # noqa: E402
+from jsonld_offline import compacted_terms, expand, expanded_properties, expanded_types, requested  # noqa: E402
 from live_server import Server  # noqa: E402
 
 SEED_CLAIMS = [f"c{number:02d}" for number in range(1, 29)]
@@ -89,7 +90,7 @@ def check_annotation(base, claim_id, article):
     if expanded:
         check(f"{claim_id}: the id resolves to the claim's URL", expanded[0]["@id"] == f"{base}/v1/claims/{claim_id}")
 
-    claim = json.loads(get(f"{base}/v1/claims/{claim_id}")[2])
+    claim = get_json(f"{base}/v1/claims/{claim_id}")
     check(f"{claim_id}: the body is the claim's text and its chain, source by source",
           annotation["body"]["value"] == claim["text"]
           and [link["attr:source"]["id"] for link in annotation["body"]["attr:chain"]]
@@ -182,7 +183,7 @@ def main():
           != len(expanded_properties(expand({"@context": "http://www.w3.org/ns/anno.jsonld", "id": "/a", "type": "Annotation",
                                              "made-up": 1}, "http://x/"))))
     with Server(binary) as server:
-        article = json.loads(get(f"{server.base}/v1/articles/{ARTICLE}")[2])
+        article = get_json(f"{server.base}/v1/articles/{ARTICLE}")
         annotations = {claim: check_annotation(server.base, claim, article) for claim in SEED_CLAIMS}
         for name, prefer in PREFER.items():
             check_container(server.base, name, prefer, annotations)

@@ -20,7 +20,8 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Support"))
 from checks import Checks  # noqa: E402
-from jsonld_offline import SCHEMA_ORG, compacted_terms, expand, expanded_properties, expanded_types, get, requested  # noqa: E402
+from fetch import get, get_json  # noqa: E402
+from jsonld_offline import SCHEMA_ORG, compacted_terms, expand, expanded_properties, expanded_types, requested  # noqa: E402
 from live_server import Server  # noqa: E402
 
 SEED_CLAIMS = [f"c{number:02d}" for number in range(1, 29)]
@@ -72,8 +73,8 @@ def check_article(base):
     document = check_document(ARTICLE, url, base, "NewsArticle")
     if not document:
         return
-    article = json.loads(get(f"{base}/v1/articles/{ARTICLE}")[2])
-    publisher = json.loads(get(f"{base}/v1/entities/{article['publisher']}")[2])
+    article = get_json(f"{base}/v1/articles/{ARTICLE}")
+    publisher = get_json(f"{base}/v1/entities/{article['publisher']}")
     check(f"{ARTICLE}: headline, language, body, summary and publisher are the dataset's",
           document["headline"] == article["headline"] and document["inLanguage"] == article["language"]
           and document["articleBody"] == article["body"] and document["abstract"] == article["summary"]
@@ -90,8 +91,8 @@ def check_claim(base, claim_id):
     document = check_document(claim_id, url, base, "Claim")
     if not document:
         return
-    claim = json.loads(get(f"{base}/v1/claims/{claim_id}")[2])
-    origin = json.loads(get(f"{base}/v1/entities/{claim['origin']}")[2])
+    claim = get_json(f"{base}/v1/claims/{claim_id}")
+    origin = get_json(f"{base}/v1/entities/{claim['origin']}")
     author = document.get("author")
     if origin["kind"] == "document":
         issuer = origin.get("issuer")

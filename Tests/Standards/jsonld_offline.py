@@ -6,8 +6,6 @@ context is an error, so a document that names a context this folder lacks fails 
 """
 import json
 import pathlib
-import urllib.error
-import urllib.request
 
 from pyld import jsonld
 
@@ -39,52 +37,37 @@ def expand(document, base):
 KEYWORD_ALIASES = {"id", "type"}  # both contexts alias them to @id and @type
 
 
-def compacted_terms(node):
-    """Every key of the document that must become a property (not `@context`, not a keyword or its alias)."""
+def keys(node, counts, skipped=()):
+    """Every key `counts` keeps, anywhere in a JSON document, not looking inside the values of `skipped`."""
     if isinstance(node, list):
-        return [term for item in node for term in compacted_terms(item)]
+        return [key for item in node for key in keys(item, counts, skipped)]
     if not isinstance(node, dict):
         return []
-    terms = []
+    found = []
     for key, value in node.items():
-        if key == "@context":
+        if key in skipped:
             continue
-        if not key.startswith("@") and key not in KEYWORD_ALIASES:
-            terms.append(key)
-        terms += compacted_terms(value)
-    return terms
+        if counts(key):
+            found.append(key)
+        found += keys(value, counts, skipped)
+    return found
 
 
-def expanded_properties(node):
+def compacted_terms(document):
+    """Every key of the document that must become a property (not `@context`, not a keyword or its alias)."""
+    return keys(document, lambda key: not key.startswith("@") and key not in KEYWORD_ALIASES, skipped=("@context",))
+
+
+def expanded_properties(expanded):
     """Every property IRI of an expanded document, one per key (`@value`, `@list` and other keywords are not)."""
-    if isinstance(node, list):
-        return [prop for item in node for prop in expanded_properties(item)]
-    if not isinstance(node, dict):
-        return []
-    props = []
-    for key, value in node.items():
-        if not key.startswith("@"):
-            props.append(key)
-        props += expanded_properties(value)
-    return props
+    return keys(expanded, lambda key: not key.startswith("@"))
 
 
 def expanded_types(node):
+    """Every node's `@type` IRIs in an expanded document (a value's `@type`, its datatype, is a string: not these)."""
     if isinstance(node, list):
         return [t for item in node for t in expanded_types(item)]
     if not isinstance(node, dict):
         return []
-    types = list(node.get("@type", [])) if isinstance(node.get("@type"), list) else []
-    for key, value in node.items():
-        if key != "@type":
-            types += expanded_types(value)
-    return types
-
-
-def get(url, headers=None):
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
+    own = node["@type"] if isinstance(node.get("@type"), list) else []
+    return own + [t for key, value in node.items() if key != "@type" for t in expanded_types(value)]

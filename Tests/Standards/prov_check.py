@@ -15,14 +15,13 @@ Starts the server itself (the built-in seed, 127.0.0.1, a free port) and stops i
 import json
 import pathlib
 import sys
-import urllib.error
-import urllib.request
 
 import jsonschema
 from prov.model import ProvAgent, ProvAttribution, ProvDerivation, ProvDocument, ProvEntity
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Support"))
 from checks import Checks  # noqa: E402
+from fetch import get  # noqa: E402
 from live_server import Server  # noqa: E402
 
 SCHEMA = json.loads((pathlib.Path(__file__).parent / "schemas" / "prov-json.schema.json").read_text())
@@ -32,15 +31,6 @@ PROV = "http://www.w3.org/ns/prov#"
 AGENT_TYPES = {"person": "Person", "organization": "Organization", "publication": "Organization"}
 
 check = Checks()
-
-
-def get(url, headers=None):
-    request = urllib.request.Request(url, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 def expected(chain_json):

@@ -99,9 +99,10 @@ public final class Store: Sendable {
         self.entityBodies = entityBodies
         self.provenanceJSON = provenanceJSON
         provDocument = PROVDocument(claim: claimJSON, entities: entities, entityIndex: entityIndex)
-        claimAnnotation = ClaimAnnotation(claims: claims, entities: entities, entityIndex: entityIndex)
-        claimDocument = ClaimDocument(claims: claims, entities: entities, entityIndex: entityIndex)
-        newsArticleDocument = NewsArticleDocument(articles: articles, entities: entities, entityIndex: entityIndex)
+        let directory = EntityDirectory(entities: entities, index: entityIndex)
+        claimAnnotation = ClaimAnnotation(claims: claims, entities: directory)
+        claimDocument = ClaimDocument(claims: claims, entities: directory)
+        newsArticleDocument = NewsArticleDocument(articles: articles, entities: directory)
         etags = ResourceETags(claims: claimETags, articles: articleETags, entities: entityETags, provenance: provenanceETags,
                               indicators: indicatorETags)
 

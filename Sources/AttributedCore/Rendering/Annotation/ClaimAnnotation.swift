@@ -15,20 +15,16 @@
 ///   factuality, derivation), the origin, the weakest anonymity, the proposition and what the claim is about.
 ///
 /// Members come in a fixed order, so the same claim is the same bytes every time.
-final class ClaimAnnotation: Sendable {
+final class ClaimAnnotation: LinkedDataDocuments {
     private let claims: ClaimTable
-    private let entities: [Entity]
-    private let entityIndex: [String: Int]
+    private let entities: EntityDirectory
 
-    init(claims: ClaimTable, entities: [Entity], entityIndex: [String: Int]) {
+    init(claims: ClaimTable, entities: EntityDirectory) {
         self.claims = claims
         self.entities = entities
-        self.entityIndex = entityIndex
     }
 
-    func write(_ ordinal: Int, into out: inout JSONOutput) {
-        document(ordinal, embedded: false).write(into: &out.bytes)
-    }
+    func document(_ ordinal: Int) -> JSON { document(ordinal, embedded: false) }
 
     /// `embedded`: an item of an annotation page, which carries the context for it.
     func document(_ ordinal: Int, embedded: Bool) -> JSON {
@@ -107,5 +103,5 @@ final class ClaimAnnotation: Sendable {
         return .object(members)
     }
 
-    private func entity(_ id: String) -> Entity { entities[entityIndex[id]!] }
+    private func entity(_ id: String) -> Entity { entities[id] }
 }

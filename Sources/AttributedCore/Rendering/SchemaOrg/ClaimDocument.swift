@@ -3,19 +3,13 @@
 /// the source is named, and only its descriptor when it is not; for a document, the document's issuer (when the
 /// dataset names one) is the author and the document what the claim `isBasedOn`. `appearance` is the article it
 /// occurs in; `about` what it is about. Nothing is inferred beyond the dataset.
-final class ClaimDocument: Sendable {
+final class ClaimDocument: LinkedDataDocuments {
     private let claims: ClaimTable
-    private let entities: [Entity]
-    private let entityIndex: [String: Int]
+    private let entities: EntityDirectory
 
-    init(claims: ClaimTable, entities: [Entity], entityIndex: [String: Int]) {
+    init(claims: ClaimTable, entities: EntityDirectory) {
         self.claims = claims
         self.entities = entities
-        self.entityIndex = entityIndex
-    }
-
-    func write(_ ordinal: Int, into out: inout JSONOutput) {
-        document(ordinal).write(into: &out.bytes)
     }
 
     func document(_ ordinal: Int) -> JSON {
@@ -60,5 +54,5 @@ final class ClaimDocument: Sendable {
         return .object(members)
     }
 
-    private func entity(_ id: String) -> Entity { entities[entityIndex[id]!] }
+    private func entity(_ id: String) -> Entity { entities[id] }
 }

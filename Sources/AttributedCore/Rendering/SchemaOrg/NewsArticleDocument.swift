@@ -2,22 +2,17 @@
 /// headline, text and language always; its summary lines as `abstract`, byline as `creditText`, publication date
 /// as `datePublished`, `url` and authors only when the dataset has them; its publisher as the node of that entity.
 /// Nothing is inferred: an article without a date has no `datePublished`.
-final class NewsArticleDocument: Sendable {
+final class NewsArticleDocument: LinkedDataDocuments {
     private let articles: [Article]
-    private let entities: [Entity]
-    private let entityIndex: [String: Int]
+    private let entities: EntityDirectory
 
-    init(articles: [Article], entities: [Entity], entityIndex: [String: Int]) {
+    init(articles: [Article], entities: EntityDirectory) {
         self.articles = articles
         self.entities = entities
-        self.entityIndex = entityIndex
     }
 
-    func write(_ ordinal: Int, into out: inout JSONOutput) {
-        document(for: articles[ordinal]).write(into: &out.bytes)
-    }
-
-    func document(for article: Article) -> JSON {
+    func document(_ ordinal: Int) -> JSON {
+        let article = articles[ordinal]
         var members: [(String, JSON)] = [("@context", .string(SchemaOrgVocabulary.context)),
                                          ("@type", .string("NewsArticle")),
                                          ("@id", .string(AnnotationVocabulary.article(article.id))),
@@ -35,7 +30,7 @@ final class NewsArticleDocument: Sendable {
     }
 
     private func agent(_ id: String) -> JSON {
-        let entity = entities[entityIndex[id]!]
+        let entity = entities[id]
         return .object(SchemaOrgVocabulary.node(entity, as: entity.kind.schemaOrgAgentType))
     }
 }
