@@ -1,8 +1,8 @@
 /// `/v1/articles/{id}/annotations`: the article's claims as a read-only W3C Web Annotation Protocol container.
 /// Without `page` or `cursor` it is the container (its first page embedded, or linked when the client prefers a
 /// minimal container; full annotations or their IRIs as `iris` or `Prefer` asks); with them, one page, in id
-/// order, paged by the lists' keyset cursor. A page costs its items and a binary search (`examined` counts the
-/// items rendered).
+/// order, paged by the lists' keyset cursor. A page costs its items and a binary search in the article's list
+/// (`examined` counts both).
 enum AnnotationHandlers {
     static let parameterNames = PageRequest.parameterNames.union(["iris", "page"])
 
@@ -52,7 +52,7 @@ enum AnnotationHandlers {
             return output.bytes
         }
         var response = Response(status: 200, headers: headers, body: .rendered(body))
-        response.examined = minimal ? 0 : position.ordinals.count
+        response.examined = position.searchSteps + (minimal ? 0 : position.ordinals.count)
         return response
     }
 }

@@ -4,6 +4,8 @@
 /// it costs a binary search and the page's own items: O(log n + limit).
 struct ListPosition: Sendable {
     let ordinals: ArraySlice<UInt32>
+    /// Steps of the binary search that found the page's start: with the items, what the page cost (`examined`).
+    let searchSteps: Int
     let startIndex: Int
     let total: Int
     /// This page's own link, its cursor normalised to the item before it.
@@ -23,10 +25,13 @@ struct ListPosition: Sendable {
         let first = request.firstOrdinal(count: count, id: id)
         var low = list.startIndex
         var high = list.endIndex
+        var steps = 0
         while low < high {
             let mid = (low + high) / 2
             if list[mid] < first { low = mid + 1 } else { high = mid }
+            steps += 1
         }
+        searchSteps = steps
         let start = low - list.startIndex
         let limit = request.limit
         total = list.count

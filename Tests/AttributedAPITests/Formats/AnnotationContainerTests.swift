@@ -70,7 +70,7 @@ import Testing
         let minimal = Self.get(Self.path, prefer: Self.minimal)
         #expect(minimal.header("Preference-Applied") == "return=representation")
         #expect(minimal.object["first"] as? String == Self.path + "?iris=0&page=1")
-        #expect(minimal.examined == 0)
+        #expect(minimal.examined ?? 99 <= 5)  // the search for the first page's start only: no item rendered
         let iris = Self.get(Self.path, prefer: Self.iris)
         #expect(iris.object["id"] as? String == Self.path + "?iris=1")
         #expect(((iris.object["first"] as? [String: Any])?["items"] as? [String])?.first == "/v1/claims/c01")
@@ -90,12 +90,38 @@ import Testing
         #expect(Self.get(Self.path, ifNoneMatch: tag).status == 200)
     }
 
-    /// A page costs its items: `examined` counts what it rendered, whatever the list's length and the position.
+    /// A page costs its items and a binary search in the article's list: `examined` counts both, whatever the
+    /// list's length and the page's position (28 claims: at most 5 steps).
     @Test func aPageCostsItsItems() {
-        #expect(Self.get(Self.path + "?limit=5&page=1").examined == 5)
-        #expect(Self.get(Self.path + "?limit=5&cursor=YzIw").examined == 5)
-        #expect(Self.get(Self.path + "?limit=5&cursor=YzI2").examined == 2)
-        #expect(Self.get(Self.path + "?limit=3").examined == 3)
+        for (query, items) in [("?limit=5&page=1", 5), ("?limit=5&cursor=YzIw", 5), ("?limit=5&cursor=YzI2", 2), ("?limit=3", 3)] {
+            let examined = Self.get(Self.path + query).examined ?? 0
+            #expect(examined >= items && examined <= items + 5, "\(query): \(examined)")
+        }
+    }
+
+    /// 4,000 claims in one article: a page anywhere costs its 10 items and at most 12 search steps (log2 4000),
+    /// never a walk through the claims before it.
+    @Test func aPageOfALongArticleCostsItsItemsAndALogarithm() throws {
+        let count = 4_000
+        let body = (0..<count).map { "Statement \(String(format: "%05d", $0)) holds." }.joined(separator: " ")
+        let claims = (0..<count).map { number in
+            let id = String(format: "%05d", number)
+            return #"{"id": "s\#(id)", "article": "long", "span": {"field": "body", "exact": "Statement \#(id) holds"}, "#
+                + #""about": ["the-gazette"], "proposition": "p\#(id)", "chain": [{"source": "the-gazette"}]}"#
+        }
+        let json = #"{"format": "attributed-dataset/1", "articles": [{"id": "long", "headline": "Long", "publisher": "the-gazette", "#
+            + #""language": "en", "body": "\#(body)"}], "entities": [{"id": "the-gazette", "kind": "publication", "name": "The Gazette"}], "#
+            + #""claims": [\#(claims.joined(separator: ","))]}"#
+        let store = Store(try DatasetLoader.load(files: [("long.json", Array(json.utf8))]))
+        func get(_ query: String) -> Response { TestDatasets.get(store, "/v1/articles/long/annotations" + query) }
+        let total = get("?limit=10&page=1").object
+        #expect((total["partOf"] as? [String: Any])?["total"] as? Int == count)
+        for cursor in ["", "&cursor=\(Cursor.afterId(Array("s02000".utf8)).encoded)", "&cursor=\(Cursor.afterId(Array("s03989".utf8)).encoded)"] {
+            let page = get("?limit=10&page=1" + cursor)
+            #expect((page.object["items"] as? [Any])?.count == 10)
+            #expect(page.examined ?? 0 >= 10 && page.examined ?? 99 <= 10 + 12, "\(cursor): \(page.examined ?? -1)")
+        }
+        #expect(get("?limit=10&page=1&cursor=\(Cursor.afterId(Array("s03989".utf8)).encoded)").object["next"] == nil)
     }
 
     @Test(arguments: [
