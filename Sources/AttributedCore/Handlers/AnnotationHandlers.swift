@@ -27,9 +27,11 @@ enum AnnotationHandlers {
                                             claimId: { claims.id(of: $0) })
         let minimal = !isPage && preferences.minimal
 
-        // The tag: every byte depends on the form, the positions and the items' own tags.
+        // The tag: every byte depends on the form, the positions, the article (its headline is the label) and the
+        // items' own tags.
         var hash = Hash64(seed: 0x616e_6e63)  // "annc"
         hash.combine(isPage ? "page" : minimal ? "minimal" : "container")
+        hash.combine(store.etags.articles[ordinal])
         hash.combine(container.pageIRI(position.current))
         hash.combine(UInt64(position.total))
         if !minimal {

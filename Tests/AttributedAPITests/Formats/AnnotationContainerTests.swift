@@ -124,6 +124,16 @@ import Testing
         #expect(get("?limit=10&page=1&cursor=\(Cursor.afterId(Array("s03989".utf8)).encoded)").object["next"] == nil)
     }
 
+    /// The container's label is the article's headline: another headline, another tag, in every form.
+    @Test func theTagFollowsTheArticle() throws {
+        let renamed = Store(try DatasetLoader.load(files: [("renamed.json", Array(LinkedDataFixture.json
+            .replacingOccurrences(of: "\"Moss and the letter\"", with: "\"Moss, Pike and the letter\"").utf8))]))
+        for query in ["", "?iris=1", "?page=1"] {
+            let path = "/v1/articles/moss-pike/annotations" + query
+            #expect(TestDatasets.get(renamed, path).header("ETag") != TestDatasets.get(LinkedDataFixture.store, path).header("ETag"), "\(query)")
+        }
+    }
+
     @Test(arguments: [
         ("?iris=2", "iris"), ("?page=2", "page"), ("?page=0", "page"), ("?cursor=!!", "cursor"), ("?limit=0", "limit"),
         ("?format=json", "format"), ("?nope=1", "nope"),
