@@ -38,7 +38,7 @@ import Testing
 
 /// The JSON-LD formats share a media type and differ by profile (RFC 6906): `Accept`'s `profile` parameter
 /// selects the annotation, a plain `application/ld+json` the schema.org document.
-@Suite struct ProfileNegotationTests {
+@Suite struct ProfileNegotiationTests {
     static let claimOffers = FormatOffer.claim.formats
     static let anno = #"application/ld+json; profile="http://www.w3.org/ns/anno.jsonld""#
 
