@@ -98,7 +98,7 @@ import Testing
         let preflight = SeedAPI.get("/v1/claims/c01/provenance", method: "OPTIONS")
         #expect(preflight.status == 204)
         #expect(preflight.header("Access-Control-Allow-Methods") == "GET, HEAD, OPTIONS")
-        #expect(preflight.header("Access-Control-Allow-Headers") == "If-None-Match")
+        #expect(preflight.header("Access-Control-Allow-Headers") == "Accept, If-None-Match, Prefer")
         #expect(SeedAPI.get("*", method: "OPTIONS").status == 204)
         #expect(SeedAPI.get("/nope", method: "OPTIONS").status == 404)
     }

@@ -1,5 +1,6 @@
 """`attributed serve` on 127.0.0.1 and a free port, for the Python suites (Tests/Browser, Tests/Standards), and a GET
 that returns error replies too."""
+import json
 import signal
 import socket
 import subprocess
@@ -52,3 +53,8 @@ def get(url, headers=None):
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+def get_json(url, headers=None):
+    """The body of a 200, parsed."""
+    return json.loads(get(url, headers)[2])

@@ -5,13 +5,17 @@ public struct Format: Sendable, Equatable {
     /// Type and subtype, lowercase, without parameters: what `Accept`'s ranges are matched against.
     let type: Substring
     let subtype: Substring
+    /// The JSON-LD profile it conforms to (RFC 6906), which an `Accept` range's `profile` parameter selects it by:
+    /// both Web Annotation and schema.org documents are `application/ld+json`, and only this tells them apart.
+    let profile: String?
     /// The `Content-Type` sent.
     public let contentType: String
 
-    init(name: String, type: StaticString, subtype: StaticString, contentType: String) {
+    init(name: String, type: StaticString, subtype: StaticString, profile: String? = nil, contentType: String) {
         self.name = name
         self.type = Substring("\(type)")
         self.subtype = Substring("\(subtype)")
+        self.profile = profile
         self.contentType = contentType
     }
 
@@ -29,6 +33,15 @@ public struct Format: Sendable, Equatable {
     public static let ndjson = Format(name: "ndjson", type: "application", subtype: "x-ndjson", contentType: MediaType.ndjson)
     /// The same export as RFC 4180 CSV with a header row (`Export/*CSV.swift` name the columns).
     public static let csv = Format(name: "csv", type: "text", subtype: "csv", contentType: MediaType.csv)
+
+    /// schema.org JSON-LD (`NewsArticle`, `Claim`): plain `application/ld+json`, what search engines and fact-check
+    /// tools read.
+    public static let jsonLD = Format(name: "jsonld", type: "application", subtype: "ld+json", contentType: MediaType.jsonLD)
+
+    /// A W3C Web Annotation (Data Model and Protocol, Recommendations, 2017): JSON-LD with the annotation profile,
+    /// the media type the protocol names (§1.2), so `Accept` with that profile selects it.
+    public static let annotation = Format(name: "annotation", type: "application", subtype: "ld+json",
+                                          profile: AnnotationVocabulary.context, contentType: MediaType.annotation)
 }
 
 /// The formats a route offers, the default first (it wins when `Accept` ranks several alike).
@@ -41,6 +54,14 @@ public struct FormatOffer: Sendable {
     public static let provenance = FormatOffer(formats: [.json, .prov])
     /// Every list route: a page of JSON, or every match streamed as NDJSON or CSV.
     public static let list = FormatOffer(formats: [.json, .ndjson, .csv])
+
+    /// `/v1/claims/{id}`: schema.org before the annotation, so a plain `application/ld+json` gets schema.org and
+    /// only the annotation profile gets the annotation.
+    public static let claim = FormatOffer(formats: [.json, .jsonLD, .annotation])
+    /// `/v1/articles/{id}`.
+    public static let article = FormatOffer(formats: [.json, .jsonLD])
+    /// `/v1/articles/{id}/annotations`: a Web Annotation container speaks only the protocol's JSON-LD.
+    public static let annotationContainer = FormatOffer(formats: [.annotation])
 
     var names: String { formats.map(\.name).joined(separator: ", ") }
 

@@ -13,8 +13,9 @@ extension Store {
     /// response, its provenance included, links to that provenance.
     func derivedHeaders(_ key: ResourceKey) -> [HTTPHeader] {
         switch key.kind {
-        case .claim, .provenance, .provDocument: [ProvenanceLink.header(claimId: claims.id(of: Int(key.ordinal)))]
-        case .article, .entity, .articleIndicators, .publisherIndicators: []
+        case .claim, .provenance, .provDocument, .annotation, .schemaClaim:
+            [ProvenanceLink.header(claimId: claims.id(of: Int(key.ordinal)))]
+        case .article, .entity, .articleIndicators, .publisherIndicators, .schemaArticle: []
         }
     }
 }

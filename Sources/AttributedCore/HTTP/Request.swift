@@ -8,16 +8,20 @@ public struct Request: Sendable {
     public var query: [QueryItem]
     /// Every `If-None-Match` value, joined with ", ".
     public var ifNoneMatch: String?
-    /// Every `Accept` value, joined with ", ": only `/` reads it, to send browsers to the explorer.
+    /// Every `Accept` value, joined with ", ": `/` reads it to send browsers to the explorer, data routes to choose a format.
     public var accept: String?
+    /// Every `Prefer` value (RFC 7240), joined with ", ": only an annotation container reads it (which of its
+    /// contents it embeds, Web Annotation Protocol §4.2.1).
+    public var prefer: String?
 
     public init(method: String = "GET", path: String, query: [QueryItem] = [], ifNoneMatch: String? = nil,
-                accept: String? = nil) {
+                accept: String? = nil, prefer: String? = nil) {
         self.method = method
         self.path = path
         self.query = query
         self.ifNoneMatch = ifNoneMatch
         self.accept = accept
+        self.prefer = prefer
     }
 }
 

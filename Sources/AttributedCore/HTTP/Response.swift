@@ -108,6 +108,10 @@ public struct ResourceKey: Sendable, Hashable {
         case provDocument
         /// By article ordinal, and by a publisher's position among `SourcingIndicators.publishers`.
         case articleIndicators, publisherIndicators
+        /// A claim as a W3C Web Annotation (`format=annotation`), and as a schema.org `Claim` (`format=jsonld`).
+        case annotation, schemaClaim
+        /// An article as a schema.org `NewsArticle` (`format=jsonld`).
+        case schemaArticle
     }
 
     public let kind: Kind
@@ -115,6 +119,6 @@ public struct ResourceKey: Sendable, Hashable {
 }
 
 extension ResourceKey {
-    /// The key of this resource in an `AdmittingCache`.
-    public var cacheKey: UInt64 { UInt64(ordinal) << 3 | UInt64(kind.rawValue) }
+    /// The key of this resource in an `AdmittingCache`: four bits of kind (ten kinds), the ordinal above them.
+    public var cacheKey: UInt64 { UInt64(ordinal) << 4 | UInt64(kind.rawValue) }
 }

@@ -1,5 +1,8 @@
 public enum MediaType {
     public static let json = "application/json"
+    public static let jsonLD = "application/ld+json"
+    /// Web Annotation Protocol §1.2, written as its examples write it.
+    public static let annotation = "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\""
     public static let problem = "application/problem+json"
     public static let yaml = "application/yaml"
     public static let ndjson = "application/x-ndjson"
@@ -61,7 +64,9 @@ enum StandardHeaders {
     static let preflight = [
         HTTPHeader("Allow", AllowedMethods.list),
         HTTPHeader("Access-Control-Allow-Methods", AllowedMethods.list),
-        HTTPHeader("Access-Control-Allow-Headers", "If-None-Match"),
+        // `Accept` too: a `profile="…"` in it has quotes, which make it a header a browser must ask leave to send;
+        // `Prefer` is how an annotation client asks a container for IRIs or a minimal container.
+        HTTPHeader("Access-Control-Allow-Headers", "Accept, If-None-Match, Prefer"),
         HTTPHeader("Access-Control-Max-Age", "86400"),
         HTTPHeader("Cache-Control", CacheControl.none),
     ] + cors

@@ -13,12 +13,18 @@ enum ArticleHandlers {
         return ListResponse.make(page, for: context.request, etag: { store.etags.articles[$0] }) { store.writeArticle($0, into: &$1) }
     }
 
+    /// The article; or (`format=jsonld`) a schema.org `NewsArticle`.
     static func item(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        let parameters = try context.parameters(offering: .jsonOnly)
+        let parameters = try context.parameters(offering: .article)
         let ordinal = try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")
-        _ = try context.negotiate(parameters)
-        return context.resource(.article, ordinal, etag: store.etags.article(ordinal), of: store)
+        guard try context.negotiate(parameters) == .jsonLD else {
+            return context.resource(.article, ordinal, etag: store.etags.article(ordinal), of: store)
+        }
+        let article = store.articles[ordinal]
+        let agents = ([article.publisher] + article.authors).map { store.entityIndex[$0]! }
+        return context.resource(.schemaArticle, ordinal, etag: store.etags.schemaArticle(ordinal, entities: agents),
+                                contentType: MediaType.jsonLD, of: store)
     }
 
     static func claims(_ context: RouteContext) throws(Problem) -> Response {

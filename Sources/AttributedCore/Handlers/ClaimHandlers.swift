@@ -13,12 +13,22 @@ enum ClaimHandlers {
         return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
     }
 
+    /// The claim; or (`format=jsonld`) a schema.org `Claim`; or (`format=annotation`) a W3C Web Annotation.
     static func item(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        let parameters = try context.parameters(offering: .jsonOnly)
+        let parameters = try context.parameters(offering: .claim)
         let ordinal = try Lookup.claim(context.id, in: store)
-        _ = try context.negotiate(parameters)
-        return context.resource(.claim, ordinal, etag: store.etags.claim(ordinal), of: store)
+        let article = Int(store.claims.records[ordinal].article)
+        switch try context.negotiate(parameters) {
+        case .annotation:
+            return context.resource(.annotation, ordinal, etag: store.etags.annotation(ordinal, article: article),
+                                    contentType: MediaType.annotation, extraHeaders: AnnotationProtocol.annotationHeaders, of: store)
+        case .jsonLD:
+            return context.resource(.schemaClaim, ordinal, etag: store.etags.schemaClaim(ordinal, article: article),
+                                    contentType: MediaType.jsonLD, of: store)
+        default:
+            return context.resource(.claim, ordinal, etag: store.etags.claim(ordinal), of: store)
+        }
     }
 
     /// The chain from the publication down to the origin, every entity side-loaded; or (`format=prov`) the same

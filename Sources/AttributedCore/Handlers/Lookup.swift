@@ -16,8 +16,10 @@ enum Lookup {
 extension RouteContext {
     /// One dataset resource: its ETag is known without rendering, so a 304 costs nothing and a server that still
     /// holds the finished response for it never renders it at all. Every kind is a data route's, negotiated.
-    func resource(_ kind: ResourceKey.Kind, _ ordinal: Int, etag: String, of store: Store) -> Response {
-        Response(status: 200, headers: StandardHeaders.negotiated(contentType: MediaType.json, etag: etag, cacheControl: CacheControl.data),
-                 body: .rendered(.resource(ResourceKey(kind: kind, ordinal: UInt32(ordinal)), of: store)))
+    func resource(_ kind: ResourceKey.Kind, _ ordinal: Int, etag: String, contentType: String = MediaType.json,
+                  extraHeaders: [HTTPHeader] = [], of store: Store) -> Response {
+        var headers = StandardHeaders.negotiated(contentType: contentType, etag: etag, cacheControl: CacheControl.data)
+        if !extraHeaders.isEmpty { headers += extraHeaders }
+        return Response(status: 200, headers: headers, body: .rendered(.resource(ResourceKey(kind: kind, ordinal: UInt32(ordinal)), of: store)))
     }
 }

@@ -9,6 +9,7 @@ extension Router {
         Route("/v1/articles", ArticleHandlers.list),
         Route("/v1/articles/{id}", ArticleHandlers.item),
         Route("/v1/articles/{id}/claims", ArticleHandlers.claims),
+        Route("/v1/articles/{id}/annotations", AnnotationHandlers.container),
         Route("/v1/articles/{id}/indicators", IndicatorHandlers.article),
         Route("/v1/claims", ClaimHandlers.list),
         Route("/v1/claims/{id}", ClaimHandlers.item),

@@ -29,6 +29,29 @@ struct ResourceETags: Sendable {
         hash.combine(provenance[ordinal])
         return ETag.quoted(hash.value)
     }
+    /// A claim's annotation and its schema.org `Claim` are rendered from the same as its chain (the claim and its
+    /// sources) and from its article (its `url`, `headline`, `language`): their tags are derived from those two.
+    func annotation(_ ordinal: Int, article: Int) -> String { ETag.quoted(annotationHash(ordinal, article: article)) }
+    func schemaClaim(_ ordinal: Int, article: Int) -> String {
+        ETag.quoted(derived(seed: 0x7364_6f63, provenance[ordinal], articles[article]))  // "sdoc"
+    }
+    /// An annotation's 8 bytes, which an annotation page's tag combines.
+    func annotationHash(_ ordinal: Int, article: Int) -> UInt64 { derived(seed: 0x616e_6e6f, provenance[ordinal], articles[article]) }  // "anno"
+    /// An article's `NewsArticle`: from the article and its publisher's and authors' entities.
+    func schemaArticle(_ ordinal: Int, entities agents: [Int]) -> String {
+        var hash = Hash64(seed: 0x7364_6f61)  // "sdoa"
+        hash.combine(articles[ordinal])
+        for agent in agents { hash.combine(entities[agent]) }
+        return ETag.quoted(hash.value)
+    }
+
+    private func derived(seed: UInt64, _ first: UInt64, _ second: UInt64) -> UInt64 {
+        var hash = Hash64(seed: seed)
+        hash.combine(first)
+        hash.combine(second)
+        return hash.value
+    }
+
     func articleIndicators(_ ordinal: Int) -> String { ETag.quoted(indicators.articles[ordinal]) }
     func publisherIndicators(_ position: Int) -> String { ETag.quoted(indicators.publishers[position]) }
 

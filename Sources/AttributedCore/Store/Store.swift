@@ -26,6 +26,11 @@ public final class Store: Sendable {
     let provenanceJSON: ProvenanceJSON
     /// The same chains as W3C PROV-JSON documents (`format=prov`).
     let provDocument: PROVDocument
+    /// Claims as W3C Web Annotations (`format=annotation`, and the items of `/v1/articles/{id}/annotations`).
+    let claimAnnotation: ClaimAnnotation
+    /// schema.org JSON-LD (`format=jsonld`): claims as `Claim`, articles as `NewsArticle`.
+    let claimDocument: ClaimDocument
+    let newsArticleDocument: NewsArticleDocument
     /// Hot claims' bodies, for list pages asked again (a page of 50 then copies bytes instead of rendering).
     let listedClaims = AdmittingCache<[UInt8]>(slots: 16_384)
     /// Per article, per publisher and overall, computed at load.
@@ -94,6 +99,10 @@ public final class Store: Sendable {
         self.entityBodies = entityBodies
         self.provenanceJSON = provenanceJSON
         provDocument = PROVDocument(claim: claimJSON, entities: entities, entityIndex: entityIndex)
+        let directory = EntityDirectory(entities: entities, index: entityIndex)
+        claimAnnotation = ClaimAnnotation(claims: claims, entities: directory)
+        claimDocument = ClaimDocument(claims: claims, entities: directory)
+        newsArticleDocument = NewsArticleDocument(articles: articles, entities: directory)
         etags = ResourceETags(claims: claimETags, articles: articleETags, entities: entityETags, provenance: provenanceETags,
                               indicators: indicatorETags)
 
@@ -121,6 +130,9 @@ public final class Store: Sendable {
         case .claim: claimJSON.write(ordinal, into: &output)
         case .provenance: provenanceJSON.write(ordinal, into: &output)
         case .provDocument: provDocument.write(ordinal, into: &output)
+        case .annotation: claimAnnotation.write(ordinal, into: &output)
+        case .schemaClaim: claimDocument.write(ordinal, into: &output)
+        case .schemaArticle: newsArticleDocument.write(ordinal, into: &output)
         case .article: writeArticle(ordinal, into: &output)
         case .entity: entityBodies.write(ordinal, into: &output)
         case .articleIndicators: IndicatorsJSON.write(indicators.articles[ordinal], into: &output)

@@ -20,7 +20,8 @@ public func checkWellFormed(_ response: Response, for request: Request) {
     }
     let contentType = response.header("Content-Type")
     check(contentType != nil || body.isEmpty, "a body without a Content-Type for \(request)")
-    guard contentType == MediaType.json || contentType == MediaType.problem else { return }
+    let json = [MediaType.json, MediaType.problem, MediaType.jsonLD, MediaType.annotation]  // JSON-LD is JSON
+    guard let contentType, json.contains(contentType) else { return }
     var parser = JSONParser(bytes: body)
     let root: JSONNode
     do { root = try parser.parseDocument() } catch {

@@ -8,6 +8,10 @@ import Testing
                              "/v1/articles/is-emerging-in-karachi/indicators", "/v1/claims", "/v1/claims/c15",
                              "/v1/claims/c15/provenance", "/v1/entities", "/v1/entities/pakistan-today",
                              "/v1/entities/pakistan-today/claims", "/v1/indicators"]
+    /// The one data route that speaks no JSON of the API's own: a Web Annotation container (AnnotationContainerTests).
+    static let annotationContainer = "/v1/articles/is-emerging-in-karachi/annotations"
+    /// How many formats each route offers, where it is more than JSON alone.
+    static let offerCounts = ["/v1/claims/c15/provenance": 2, "/v1/claims/c15": 3, "/v1/articles/is-emerging-in-karachi": 2]
 
     /// The routes that answer lists, and so also offer the exports (`format=ndjson`, `format=csv`).
     static let listRoutes = ["/v1/articles", "/v1/articles/is-emerging-in-karachi/claims", "/v1/claims", "/v1/entities",
@@ -28,7 +32,7 @@ import Testing
         #expect(notModified.header("Vary") == "Accept")
     }
 
-    @Test(arguments: dataRoutes)
+    @Test(arguments: dataRoutes + [annotationContainer])
     func anAcceptNothingSatisfiesIs406ListingTheOffers(path: String) throws {
         let response = SeedAPI.get(path, accept: "text/html, application/xml;q=0.9")
         #expect(response.status == 406)
@@ -36,8 +40,12 @@ import Testing
         #expect(response.header("Vary") == "Accept")
         #expect(response.object["type"] as? String == "urn:attributed:problem:not-acceptable")
         let available = try #require(response.object["available"] as? [[String: String]])
-        #expect(available.first == ["format": "json", "mediaType": "application/json"])
-        #expect(available.count == (path.hasSuffix("/provenance") ? 2 : Self.listRoutes.contains(path) ? 3 : 1))
+        if path == Self.annotationContainer {
+            #expect(available == [["format": "annotation", "mediaType": MediaType.annotation]])
+        } else {
+            #expect(available.first == ["format": "json", "mediaType": "application/json"])
+            #expect(available.count == (Self.listRoutes.contains(path) ? 3 : Self.offerCounts[path, default: 1]))
+        }
     }
 
     @Test func formatWinsOverAccept() {
@@ -48,8 +56,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("/v1/claims?format=xml", "json, ndjson, csv"), ("/v1/claims/c15?format=prov", "json"), ("/v1/claims/c15?format=", "json"),
+        ("/v1/claims?format=xml", "json, ndjson, csv"), ("/v1/claims/c15?format=prov", "json, jsonld, annotation"),
+        ("/v1/claims/c15?format=", "json, jsonld, annotation"),
         ("/v1/claims/c15/provenance?format=PROV", "json, prov"), ("/v1/indicators?format=csv", "json"),
+        ("/v1/articles/is-emerging-in-karachi?format=annotation", "json, jsonld"),
+        ("/v1/articles/is-emerging-in-karachi/annotations?format=json", "annotation"),
     ])
     func anUnknownFormatIs400NamingIt(target: String, offered: String) {
         let response = SeedAPI.get(target)
@@ -97,7 +108,8 @@ import Testing
     }
 
     /// The contract says what the code does: every `/v1` path documents `format`, the 406 and `Vary` (the
-    /// provenance route with `prov` too, the lists with the exports); no other path takes `format`.
+    /// provenance route with `prov` too, a claim and an article their JSON-LD, the lists the exports, the annotation
+    /// container its own format and `Vary: Accept, Prefer`); no other path takes `format`.
     @Test func openAPIDocumentsFormatOnExactlyTheDataRoutes() {
         let yaml = String(decoding: SeedAPI.get("/openapi.yaml").bodyBytes, as: UTF8.self)
         var blocks: [(path: String, text: String)] = []
@@ -111,11 +123,16 @@ import Testing
             }
         }
         let paths = blocks.filter { !$0.path.isEmpty }
-        #expect(paths.filter { $0.path.hasPrefix("/v1/") }.count == Self.dataRoutes.count)
+        #expect(paths.filter { $0.path.hasPrefix("/v1/") }.count == Self.dataRoutes.count + 1)
+        let ownFormats = ["/v1/claims/{id}/provenance": "ProvenanceFormat", "/v1/claims/{id}": "ClaimFormat",
+                          "/v1/articles/{id}": "ArticleFormat", "/v1/articles/{id}/annotations": "AnnotationContainerFormat"]
         for (path, text) in paths {
-            let takesFormat = ["Format", "ProvenanceFormat", "ListFormat"].filter { text.contains("parameters/\($0)'") }
+            let formatParameters = ["Format", "ListFormat"] + ownFormats.values
+            let takesFormat = formatParameters.filter { text.contains("parameters/\($0)'") }
             #expect(takesFormat.count == (path.hasPrefix("/v1/") ? 1 : 0), "\(path): format")
-            #expect(text.contains("parameters/ProvenanceFormat'") == (path == "/v1/claims/{id}/provenance"), "\(path): prov")
+            for (route, parameter) in ownFormats {
+                #expect(text.contains("parameters/\(parameter)'") == (path == route), "\(path): \(parameter)")
+            }
             let isList = Self.listRoutes.contains(path.replacingOccurrences(of: "{id}", with: path.hasPrefix("/v1/articles")
                 ? "is-emerging-in-karachi" : "pakistan-today"))
             #expect(text.contains("parameters/ListFormat'") == isList, "\(path): exports")
@@ -124,7 +141,8 @@ import Testing
             }
             if path.hasPrefix("/v1/") {
                 #expect(text.contains("'406': {$ref: '#/components/responses/NotAcceptable'}"), "\(path): 406")
-                #expect(text.contains("Vary: {$ref: '#/components/headers/VaryAcceptData'}"), "\(path): Vary")
+                let vary = path == "/v1/articles/{id}/annotations" ? "VaryAcceptPrefer" : "VaryAcceptData"
+                #expect(text.contains("Vary: {$ref: '#/components/headers/\(vary)'}"), "\(path): Vary")
             }
         }
     }
