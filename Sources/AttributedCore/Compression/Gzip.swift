@@ -1,0 +1,5 @@
+/// A whole body as one gzip member, at the server's level.
+public func gzip(_ bytes: [UInt8]) -> [UInt8] {
+    let stream = GzipStream()
+    return stream.compress(bytes) + stream.finish()
+}
