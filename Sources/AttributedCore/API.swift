@@ -36,12 +36,16 @@ public final class API: Sendable {
         guard let (route, id, _) = matched else {
             return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
         }
-        let response: Response
+        var response: Response
         do {
             response = try route.handler(RouteContext(request: request, id: id, store: store, permanent: permanent,
                                                       metrics: metrics))
         } catch {
             return error.response(instance: request.path)
+        }
+        // Without `Accept-Encoding` (most API clients) this is one nil check.
+        if let acceptEncoding = request.acceptEncoding, AcceptEncoding.coding(acceptEncoding) == .gzip {
+            response = response.gzipped()
         }
         return Self.conditional(response, for: request)
     }
@@ -55,9 +59,11 @@ public final class API: Sendable {
     }
 
     /// 304 when the client already has this representation; it keeps the `Vary` of the 200 (RFC 9110 §15.4.5).
+    /// Each coding matches its own tag only: If-None-Match is evaluated against the selected representation
+    /// (§13.1.2), so a cache holding the identity body that now asks with gzip gets the gzip one, a 200.
     private static func conditional(_ response: Response, for request: Request) -> Response {
-        guard response.status == 200, let ifNoneMatch = request.ifNoneMatch, let etag = response.header("ETag"),
-              ETag.ifNoneMatch(ifNoneMatch, matches: etag)
+        guard response.status == 200, let ifNoneMatch = request.ifNoneMatch,
+              let etag = response.etag(answering: ifNoneMatch), ETag.ifNoneMatch(ifNoneMatch, matches: etag)
         else { return response }
         var headers = StandardHeaders.notModified(etag: etag, cacheControl: response.header("Cache-Control") ?? CacheControl.data)
         if let vary = response.header("Vary") { headers.append(HTTPHeader("Vary", vary)) }

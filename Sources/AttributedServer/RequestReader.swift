@@ -10,7 +10,7 @@ enum RequestReader {
         var query = QueryScan()
         withUnsafeMutablePointer(to: &query) { _ = MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, collectQueryItem, $0) }
         return Request(method: String(cString: method), path: String(cString: url), query: query.items,
-                       ifNoneMatch: headers.ifNoneMatch, accept: headers.accept)
+                       ifNoneMatch: headers.ifNoneMatch, accept: headers.accept, acceptEncoding: headers.acceptEncoding)
     }
 
     /// GET, HEAD and OPTIONS carry no body. One that announces a body (Transfer-Encoding, a non-zero
@@ -29,6 +29,7 @@ struct HeaderScan {
     var hasNonZeroContentLength = false
     var ifNoneMatch: String?
     var accept: String?
+    var acceptEncoding: String?
 }
 
 struct QueryScan {
@@ -51,6 +52,8 @@ private func scanHeader(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, 
         scan.pointee.ifNoneMatch = joined(scan.pointee.ifNoneMatch, value, valueSize)
     } else if name.equalsIgnoringCase("accept"), let value {
         scan.pointee.accept = joined(scan.pointee.accept, value, valueSize)
+    } else if name.equalsIgnoringCase("accept-encoding"), let value {
+        scan.pointee.acceptEncoding = joined(scan.pointee.acceptEncoding, value, valueSize)
     }
     return .YES
 }

@@ -8,16 +8,19 @@ public struct Request: Sendable {
     public var query: [QueryItem]
     /// Every `If-None-Match` value, joined with ", ".
     public var ifNoneMatch: String?
-    /// Every `Accept` value, joined with ", ": only `/` reads it, to send browsers to the explorer.
+    /// Every `Accept` value, joined with ", ": the data routes' format, and `/` (a browser goes to the explorer).
     public var accept: String?
+    /// Every `Accept-Encoding` value, joined with ", ": nil (most API clients) costs the coding step nothing.
+    public var acceptEncoding: String?
 
     public init(method: String = "GET", path: String, query: [QueryItem] = [], ifNoneMatch: String? = nil,
-                accept: String? = nil) {
+                accept: String? = nil, acceptEncoding: String? = nil) {
         self.method = method
         self.path = path
         self.query = query
         self.ifNoneMatch = ifNoneMatch
         self.accept = accept
+        self.acceptEncoding = acceptEncoding
     }
 }
 
