@@ -44,7 +44,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AttributedCoreTests", dependencies: ["AttributedCore", "CZlib"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttributedAPITests", dependencies: ["AttributedCore", "CZlib"]),
+        .testTarget(name: "AttributedAPITests", dependencies: ["AttributedCore"]),
         .testTarget(name: "AttributedServerTests", dependencies: ["AttributedServer", "AttributedCore", "attributed"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,10 +3,10 @@ public enum ContentCoding: Sendable {
     case identity, gzip
 }
 
-/// Reads `Accept-Encoding` (RFC 9110 §12.5.3): gzip when the client ranks it (or `x-gzip`, or `*`) above 0 and at
-/// least as high as identity. Identity is acceptable unless `identity;q=0`, or `*;q=0` without an `identity`
-/// entry, excludes it; even then a body that cannot be gzipped goes out as it is, as §12.5.3 says it should
-/// (there is no 406 for encodings). An empty header asks for no coding.
+/// Reads `Accept-Encoding` (RFC 9110 §12.5.3): gzip when the client gives it (or `x-gzip`, or `*`) a `q` above 0,
+/// unless it ranks identity (by name, or by `*`) higher. Identity unlisted is acceptable but not preferred: a
+/// client that lists `gzip;q=0.1` alone wants it. When nothing is acceptable (`*;q=0`), a body still goes out as
+/// it is, as §12.5.3 says it should (there is no 406 for codings). An empty header asks for no coding.
 enum AcceptEncoding {
     static func coding(_ header: String) -> ContentCoding {
         // What browsers, curl --compressed and most clients send, without parsing: an explicit `gzip` (q=1) first,
@@ -29,7 +29,7 @@ enum AcceptEncoding {
             }
         }
         let gzipQuality = gzip ?? any ?? 0
-        let identityQuality = identity ?? any ?? 1
+        let identityQuality = identity ?? any ?? 0
         return gzipQuality > 0 && gzipQuality >= identityQuality ? .gzip : .identity
     }
 }
