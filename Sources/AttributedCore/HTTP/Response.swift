@@ -71,10 +71,14 @@ public struct Response: Sendable {
         return derived.isEmpty ? headers : headers + derived
     }
 
+    /// The header as sent. A rendered body's derived headers, and the tag and `Content-Encoding` of its gzip
+    /// coding (which depend on its size), render it.
     public func header(_ name: String) -> String? {
         let lowercased = name.lowercased()
-        if let header = headers.first(where: { $0.name.lowercased() == lowercased }) { return header.value }
-        guard case .rendered = body else { return nil }
+        guard case .rendered = body else { return headers.first { $0.name.lowercased() == lowercased }?.value }
+        if !(coding == .gzip && lowercased == "etag"), let header = headers.first(where: { $0.name.lowercased() == lowercased }) {
+            return header.value
+        }
         return sentHeaders.first { $0.name.lowercased() == lowercased }?.value
     }
 }

@@ -44,8 +44,9 @@ extension Response {
     /// ever sent for a body large enough, which this one then is); only one naming the identity tag, or `*`,
     /// renders the body to learn which is current (a cache that fetched without gzip, now asking with it).
     func etag(answering ifNoneMatch: String) -> String? {
-        guard let etag = header("ETag") else { return nil }
-        guard coding == .gzip, case .rendered = body else { return etag }
+        guard coding == .gzip, case .rendered = body else { return header("ETag") }
+        // The identity tag, which a rendered body's `headers` hold in either coding.
+        guard let etag = headers.first(where: { $0.name == "ETag" })?.value else { return nil }
         let gzipped = ETag.gzipped(etag)
         if ETag.lists(ifNoneMatch, gzipped) { return gzipped }
         guard ETag.ifNoneMatch(ifNoneMatch, matches: etag) else { return etag }

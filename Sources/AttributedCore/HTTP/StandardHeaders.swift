@@ -59,9 +59,10 @@ enum StandardHeaders {
     static let varyByEncoding = HTTPHeader("Vary", "Accept-Encoding")
     static let gzipEncoding = HTTPHeader("Content-Encoding", "gzip")
 
-    /// `headers` with `Accept-Encoding` added to their `Vary` (or a `Vary: Accept-Encoding` added).
+    /// `headers` with `Accept-Encoding` added to their `Vary` (or a `Vary: Accept-Encoding` added), unless there.
     static func varyingByEncoding(_ headers: [HTTPHeader]) -> [HTTPHeader] {
         guard let vary = headers.firstIndex(where: { $0.name == "Vary" }) else { return headers + [varyByEncoding] }
+        guard !headers[vary].value.contains("Accept-Encoding") else { return headers }
         var headers = headers
         headers[vary].value += ", Accept-Encoding"
         return headers
