@@ -16,8 +16,7 @@ enum ResponseSender {
            let prebuilt = nativeResponse(for: representation.slot, coding: response.coding, server: server, dataset: dataset) {
             // `dataset` stays referenced until MHD has taken its own reference on the response.
             let result = withExtendedLifetime(dataset) { MHD_queue_response(connection, 200, prebuilt) }
-            let body = response.coding == .gzip ? representation.gzipped?.body ?? representation.body : representation.body
-            return Sent(result: result, bodyBytes: body.count)
+            return Sent(result: result, bodyBytes: representation.body(response.coding).count)
         }
         // A rendered resource's gzip response is cached under its own key: a hit never serves the other coding.
         if case .rendered(let rendered) = response.body, response.status == 200, let dataset, let key = rendered.key,

@@ -34,6 +34,9 @@ public final class Representation: Sendable {
         headers = StandardHeaders.success(contentType: contentType, etag: etag, cacheControl: cacheControl) + extraHeaders
         gzipped = Gzipped(body: gzip(body), headers: ResponseCoding.gzipHeaders(headers))
     }
+
+    /// The body sent in `coding`: the identity one when there is no gzip variant.
+    public func body(_ coding: ContentCoding) -> [UInt8] { coding == .gzip ? gzipped?.body ?? body : body }
 }
 
 /// Hands out consecutive slots while a set of representations is built.

@@ -57,8 +57,7 @@ public struct Response: Sendable {
         switch body {
         case .empty: return ([], headers)
         case .bytes(let bytes): return (bytes, headers)
-        case .representation(let representation):
-            return (coding == .gzip ? representation.gzipped?.body ?? representation.body : representation.body, headers)
+        case .representation(let representation): return (representation.body(coding), headers)
         case .rendered(let rendered):
             let identity = rendered.render()
             guard coding == .gzip, ResponseCoding.compresses(identity.count) else { return (identity, identityHeaders(rendered)) }
