@@ -42,17 +42,17 @@ private func scanHeader(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, 
                         _ value: UnsafePointer<CChar>?, _ valueSize: Int) -> MHD_Result {
     guard let scan = cls?.assumingMemoryBound(to: HeaderScan.self), let key else { return .YES }
     let name = UnsafeRawBufferPointer(start: key, count: keySize)
-    if name.equalsIgnoringCase("transfer-encoding") {
+    if name.equalsIgnoringASCIICase("transfer-encoding") {
         scan.pointee.hasTransferEncoding = true
-    } else if name.equalsIgnoringCase("content-length") {
+    } else if name.equalsIgnoringASCIICase("content-length") {
         scan.pointee.contentLengthCount += 1
         let digits = UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize)
         if !digits.allSatisfy({ $0 == UInt8(ascii: "0") }) || digits.isEmpty { scan.pointee.hasNonZeroContentLength = true }
-    } else if name.equalsIgnoringCase("if-none-match"), let value {
+    } else if name.equalsIgnoringASCIICase("if-none-match"), let value {
         scan.pointee.ifNoneMatch = joined(scan.pointee.ifNoneMatch, value, valueSize)
-    } else if name.equalsIgnoringCase("accept"), let value {
+    } else if name.equalsIgnoringASCIICase("accept"), let value {
         scan.pointee.accept = joined(scan.pointee.accept, value, valueSize)
-    } else if name.equalsIgnoringCase("accept-encoding"), let value {
+    } else if name.equalsIgnoringASCIICase("accept-encoding"), let value {
         scan.pointee.acceptEncoding = joined(scan.pointee.acceptEncoding, value, valueSize)
     }
     return .YES
@@ -72,15 +72,4 @@ private func collectQueryItem(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_Value
     let text = value.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: valueSize), as: UTF8.self) }
     scan.pointee.items.append(QueryItem(name, text))
     return scan.pointee.items.count < QueryScan.maximumItems ? .YES : .NO
-}
-
-extension UnsafeRawBufferPointer {
-    fileprivate func equalsIgnoringCase(_ lowercase: StaticString) -> Bool {
-        guard count == lowercase.utf8CodeUnitCount else { return false }
-        let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
-        return zip(self, expected).allSatisfy { byte, lower in
-            let folded = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-            return folded == lower
-        }
-    }
 }

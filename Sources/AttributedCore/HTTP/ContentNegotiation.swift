@@ -44,8 +44,8 @@ enum ContentNegotiation {
         return best
     }
 
-    /// `q=0.8` among a range's (or a coding's) parameters; 1 without one, and for a value that is not a number in 0...1.
-    static func quality(parameters: ArraySlice<Substring>) -> Double {
+    /// `q=0.8` among a range's parameters; 1 without one, and for a value that is not a number in 0...1.
+    private static func quality(parameters: ArraySlice<Substring>) -> Double {
         for parameter in parameters {
             let pair = parameter.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingSpaces().lowercased() == "q" else { continue }

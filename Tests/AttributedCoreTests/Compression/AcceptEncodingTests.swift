@@ -25,8 +25,24 @@ import Testing
         ("identity;q=0, gzip;q=0.1", .gzip),
         ("gzip;q=junk", .gzip),  // an unreadable q counts as 1, as for Accept
         ("x-gzip;q=0, gzip", .gzip),  // listed twice: the higher q
+        ("identity, gzip;q=0.001", .identity),
+        ("gzip;q=0.001", .gzip),  // three decimals
+        ("gzip;q=0.0000", .gzip),  // four: not a qvalue, so 1
+        ("gzip;Q=0", .identity),  // parameter names are case-insensitive
+        ("gzip;level=1;q=0", .identity),  // q after another parameter
+        ("gzip;q=1.000, identity;q=1", .gzip),
+        (",, ,gzip", .gzip),  // empty elements are allowed (RFC 9110 §5.6.1)
+        ("gzipx, gzi", .identity),
     ])
     func codingFor(header: String, expected: ContentCoding) {
         #expect(AcceptEncoding.coding(header) == expected, "\(header)")
+    }
+
+    /// Only ASCII letters fold: `[` is not `{`, nor `@` a backquote (each differs from the other by the case bit).
+    @Test func headerNamesFoldOnlyLetters() {
+        #expect(Array("Accept-Encoding".utf8).equalsIgnoringASCIICase("accept-encoding"))
+        #expect(!Array("[".utf8).equalsIgnoringASCIICase("{"))
+        #expect(!Array("@".utf8).equalsIgnoringASCIICase("`"))
+        #expect(!Array("accept".utf8).equalsIgnoringASCIICase("accept-encoding"))
     }
 }
