@@ -36,7 +36,7 @@ public final class API: Sendable {
         guard let (route, id, _) = matched else {
             return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
         }
-        var response: Response
+        let response: Response
         do {
             response = try route.handler(RouteContext(request: request, id: id, store: store, permanent: permanent,
                                                       metrics: metrics))
@@ -44,10 +44,10 @@ public final class API: Sendable {
             return error.response(instance: request.path)
         }
         // Without `Accept-Encoding` (most API clients) this is one nil check.
-        if let acceptEncoding = request.acceptEncoding, AcceptEncoding.coding(acceptEncoding) == .gzip {
-            response = response.gzipped()
+        guard let acceptEncoding = request.acceptEncoding, AcceptEncoding.coding(acceptEncoding) == .gzip else {
+            return Self.conditional(response, for: request)
         }
-        return Self.conditional(response, for: request)
+        return Self.conditional(response.gzipped(), for: request)
     }
 
     /// More query parameters than this are refused (400) before any of them is looked at.

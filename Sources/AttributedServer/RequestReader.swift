@@ -52,7 +52,9 @@ private func scanHeader(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, 
         scan.pointee.ifNoneMatch = joined(scan.pointee.ifNoneMatch, value, valueSize)
     } else if name.equalsIgnoringASCIICase("accept"), let value {
         scan.pointee.accept = joined(scan.pointee.accept, value, valueSize)
-    } else if name.equalsIgnoringASCIICase("accept-encoding"), let value {
+    } else if name.equalsIgnoringASCIICase("accept-encoding"), let value,
+              !UnsafeRawBufferPointer(start: value, count: valueSize).elementsEqual("identity".utf8) {
+        // `identity` alone (what Python's http.client sends on every request) asks for what no header does.
         scan.pointee.acceptEncoding = joined(scan.pointee.acceptEncoding, value, valueSize)
     }
     return .YES

@@ -34,9 +34,9 @@ enum AcceptEncoding {
             let name = trimmed(element[..<nameEnd])
             // A coding listed twice counts at its higher `q`: the RFC leaves repeats open, and this way a stray
             // `x-gzip;q=0` beside `gzip` turns nothing off.
-            if name.equalsIgnoringASCIICase("gzip") || name.equalsIgnoringASCIICase("x-gzip") {
+            if isToken(name, "gzip") || isToken(name, "x-gzip") {
                 gzip = max(gzip, quality(element[nameEnd...]))
-            } else if name.equalsIgnoringASCIICase("identity") {
+            } else if isToken(name, "identity") {
                 identity = max(identity, quality(element[nameEnd...]))
             } else if name.count == 1, name.first == UInt8(ascii: "*") {
                 any = max(any, quality(element[nameEnd...]))
@@ -76,6 +76,10 @@ enum AcceptEncoding {
             scale /= 10
         }
         return min(thousandths, 1000)
+    }
+
+    private static func isToken(_ bytes: Bytes, _ lowercase: StaticString) -> Bool {
+        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes)).equalsIgnoringASCIICase(lowercase)
     }
 
     private static func trimmed(_ bytes: Bytes) -> Bytes {
