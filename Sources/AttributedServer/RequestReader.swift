@@ -1,5 +1,6 @@
 import AttributedCore
 import CMicroHTTPD
+import Glibc
 
 /// Takes what the API needs out of a libmicrohttpd connection. The strings MHD hands over live only during the
 /// callback, so everything is copied into Swift values.
@@ -42,20 +43,25 @@ private func scanHeader(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, 
                         _ value: UnsafePointer<CChar>?, _ valueSize: Int) -> MHD_Result {
     guard let scan = cls?.assumingMemoryBound(to: HeaderScan.self), let key else { return .YES }
     let name = UnsafeRawBufferPointer(start: key, count: keySize)
-    if name.equalsIgnoringASCIICase("transfer-encoding") {
+    // By length first: each header is compared with one name at most (this runs for every header of every request).
+    switch keySize {
+    case 17 where name.equalsIgnoringASCIICase("transfer-encoding"):
         scan.pointee.hasTransferEncoding = true
-    } else if name.equalsIgnoringASCIICase("content-length") {
+    case 14 where name.equalsIgnoringASCIICase("content-length"):
         scan.pointee.contentLengthCount += 1
         let digits = UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize)
         if !digits.allSatisfy({ $0 == UInt8(ascii: "0") }) || digits.isEmpty { scan.pointee.hasNonZeroContentLength = true }
-    } else if name.equalsIgnoringASCIICase("if-none-match"), let value {
-        scan.pointee.ifNoneMatch = joined(scan.pointee.ifNoneMatch, value, valueSize)
-    } else if name.equalsIgnoringASCIICase("accept"), let value {
-        scan.pointee.accept = joined(scan.pointee.accept, value, valueSize)
-    } else if name.equalsIgnoringASCIICase("accept-encoding"), let value,
-              !UnsafeRawBufferPointer(start: value, count: valueSize).elementsEqual("identity".utf8) {
+    case 13 where name.equalsIgnoringASCIICase("if-none-match"):
+        if let value { scan.pointee.ifNoneMatch = joined(scan.pointee.ifNoneMatch, value, valueSize) }
+    case 6 where name.equalsIgnoringASCIICase("accept"):
+        if let value { scan.pointee.accept = joined(scan.pointee.accept, value, valueSize) }
+    case 15 where name.equalsIgnoringASCIICase("accept-encoding"):
         // `identity` alone (what Python's http.client sends on every request) asks for what no header does.
-        scan.pointee.acceptEncoding = joined(scan.pointee.acceptEncoding, value, valueSize)
+        if let value, !(valueSize == 8 && memcmp(value, "identity", 8) == 0) {
+            scan.pointee.acceptEncoding = joined(scan.pointee.acceptEncoding, value, valueSize)
+        }
+    default:
+        break
     }
     return .YES
 }
