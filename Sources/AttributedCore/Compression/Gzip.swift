@@ -1,5 +1,4 @@
 /// A whole body as one gzip member, at the server's level.
 public func gzip(_ bytes: [UInt8]) -> [UInt8] {
-    let stream = GzipStream(size: bytes.count)
-    return stream.compress(bytes) + stream.finish()
+    GzipStream(size: bytes.count).finish(bytes)
 }

@@ -55,11 +55,10 @@ public final class GzipStream {
         chunk.withUnsafeBytes { deflate($0, flush: Z_NO_FLUSH) }
     }
 
-    public func compress(_ chunk: UnsafeRawBufferPointer) -> [UInt8] { deflate(chunk, flush: Z_NO_FLUSH) }
-
-    /// Everything still buffered and the gzip trailer (CRC-32 and length). Nothing may be fed after it.
-    public func finish() -> [UInt8] {
-        deflate(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_FINISH)
+    /// Compresses the last chunk (none by default), then everything still buffered and the gzip trailer (CRC-32
+    /// and length). Nothing may be fed after it. A whole body in one call is one deflate call.
+    public func finish(_ lastChunk: [UInt8] = []) -> [UInt8] {
+        lastChunk.withUnsafeBytes { deflate($0, flush: Z_FINISH) }
     }
 
     private func deflate(_ input: UnsafeRawBufferPointer, flush: Int32) -> [UInt8] {
@@ -69,24 +68,23 @@ public final class GzipStream {
         stream.pointee.avail_in = uInt(input.count)
         defer { stream.pointee.next_in = nil }
         // deflateBound is what the whole input can need: one round for almost any chunk, deflating straight into
-        // the array that is returned.
+        // the uninitialized storage of the array that is returned.
         let room = max(Int(deflateBound(stream, uLong(input.count))), 256)
         var output: [UInt8] = []
-        var produced = 0
         while true {
-            output.append(contentsOf: repeatElement(0, count: room))
-            let status = output.withUnsafeMutableBufferPointer { buffer in
-                stream.pointee.next_out = buffer.baseAddress! + produced
-                stream.pointee.avail_out = uInt(buffer.count - produced)
-                return CZlib.deflate(stream, flush)
+            var status = Z_OK
+            let produced = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                stream.pointee.next_out = buffer.baseAddress
+                stream.pointee.avail_out = uInt(buffer.count)
+                status = CZlib.deflate(stream, flush)
+                count = buffer.count - Int(stream.pointee.avail_out)
             }
-            produced = output.count - Int(stream.pointee.avail_out)
+            if output.isEmpty { output = produced } else { output += produced }
             // Z_BUF_ERROR only means that no progress was possible: there was nothing to do.
             precondition(status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR, "deflate failed: \(status)")
             // Done when the trailer is out, or (before the end) when deflate left room: it has nothing more yet.
             if status == Z_STREAM_END || (flush != Z_FINISH && stream.pointee.avail_out != 0) { break }
         }
-        output.removeLast(output.count - produced)
         return output
     }
 }

@@ -20,7 +20,7 @@ extension Response {
     /// rendered body marked to be compressed when rendered (its size is not known before). Unchanged when the
     /// route's responses do not vary by `Accept-Encoding`, or for any status but 200.
     func gzipped() -> Response {
-        guard status == 200, header("Vary")?.contains("Accept-Encoding") == true else { return self }
+        guard status == 200, headers.contains(where: StandardHeaders.isVaryByEncoding) else { return self }
         var response = self
         switch body {
         case .empty:

@@ -59,10 +59,16 @@ enum StandardHeaders {
     static let varyByEncoding = HTTPHeader("Vary", "Accept-Encoding")
     static let gzipEncoding = HTTPHeader("Content-Encoding", "gzip")
 
+    /// A `Vary` that names `Accept-Encoding` (as this server writes them: last, and spelled so), read without
+    /// Foundation's substring search: it runs for every request that accepts gzip.
+    static func isVaryByEncoding(_ header: HTTPHeader) -> Bool {
+        header.name == "Vary" && header.value.hasSuffix("Accept-Encoding")
+    }
+
     /// `headers` with `Accept-Encoding` added to their `Vary` (or a `Vary: Accept-Encoding` added), unless there.
     static func varyingByEncoding(_ headers: [HTTPHeader]) -> [HTTPHeader] {
         guard let vary = headers.firstIndex(where: { $0.name == "Vary" }) else { return headers + [varyByEncoding] }
-        guard !headers[vary].value.contains("Accept-Encoding") else { return headers }
+        guard !isVaryByEncoding(headers[vary]) else { return headers }
         var headers = headers
         headers[vary].value += ", Accept-Encoding"
         return headers
