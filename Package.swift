@@ -17,11 +17,19 @@ let package = Package(
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
+        // zlib (gzip content coding), found through pkg-config like libmicrohttpd; its init macros wrapped in shim.h.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // One-line C wrappers for what Swift cannot call (variadics, unions, function-pointer options).
         .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
-        // Pure Swift: model, validation, immutable store, queries, router and handlers. No C, no sockets.
+        // Pure Swift: model, validation, immutable store, queries, router and handlers. No sockets; no C but zlib,
+        // so that a handler's gzip response is as testable as any other.
         .target(
             name: "AttributedCore",
+            dependencies: ["CZlib"],
             resources: [.copy("Resources/Seed"), .copy("Resources/Explorer")],
             plugins: ["BundleOpenAPISpecification"]
         ),
@@ -35,7 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "AttributedCoreTests", dependencies: ["AttributedCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttributedCoreTests", dependencies: ["AttributedCore", "CZlib"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttributedAPITests", dependencies: ["AttributedCore"]),
         .testTarget(name: "AttributedServerTests", dependencies: ["AttributedServer", "AttributedCore", "attributed"]),
     ],

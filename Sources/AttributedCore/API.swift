@@ -43,7 +43,11 @@ public final class API: Sendable {
         } catch {
             return error.response(instance: request.path)
         }
-        return Self.conditional(response, for: request)
+        // Without `Accept-Encoding` (most API clients) this is one nil check.
+        guard let acceptEncoding = request.acceptEncoding, AcceptEncoding.coding(acceptEncoding) == .gzip else {
+            return Self.conditional(response, for: request)
+        }
+        return Self.conditional(response.gzipped(), for: request)
     }
 
     /// More query parameters than this are refused (400) before any of them is looked at.
@@ -55,9 +59,11 @@ public final class API: Sendable {
     }
 
     /// 304 when the client already has this representation; it keeps the `Vary` of the 200 (RFC 9110 §15.4.5).
+    /// Each coding matches its own tag only: If-None-Match is evaluated against the selected representation
+    /// (§13.1.2), so a cache holding the identity body that now asks with gzip gets the gzip one, a 200.
     private static func conditional(_ response: Response, for request: Request) -> Response {
-        guard response.status == 200, let ifNoneMatch = request.ifNoneMatch, let etag = response.header("ETag"),
-              ETag.ifNoneMatch(ifNoneMatch, matches: etag)
+        guard response.status == 200, let ifNoneMatch = request.ifNoneMatch,
+              let etag = response.etag(answering: ifNoneMatch), ETag.ifNoneMatch(ifNoneMatch, matches: etag)
         else { return response }
         var headers = StandardHeaders.notModified(etag: etag, cacheControl: response.header("Cache-Control") ?? CacheControl.data)
         if let vary = response.header("Vary") { headers.append(HTTPHeader("Vary", vary)) }

@@ -6,12 +6,31 @@ import CMicroHTTPD
 /// to them after they are built. They are destroyed when the set is released.
 final class NativeResponses: @unchecked Sendable {
     private let responses: [OpaquePointer]
+    /// Each representation's gzip variant, where it has one, under the same index; empty when none was asked for.
+    private let gzipped: [Int: OpaquePointer]
 
+    /// Both codings of every representation that has a gzip variant.
     convenience init(_ representations: [Representation]) throws(ServerError) {
-        try self.init(representations.map { ($0.body, $0.headers) })
+        let variants = representations.indices.compactMap { index in
+            representations[index].gzipped.map { (index, $0.body, $0.headers) }
+        }
+        try self.init(representations.map { ($0.body, $0.headers) }, gzipped: variants)
     }
 
-    init(_ contents: [(body: [UInt8], headers: [HTTPHeader])]) throws(ServerError) {
+    init(_ contents: [(body: [UInt8], headers: [HTTPHeader])],
+         gzipped variants: [(index: Int, body: [UInt8], headers: [HTTPHeader])] = []) throws(ServerError) {
+        let identity = try Self.make(contents)
+        do {
+            let made = try Self.make(variants.map { ($0.body, $0.headers) })
+            gzipped = Dictionary(uniqueKeysWithValues: zip(variants.map(\.index), made))
+        } catch {
+            identity.forEach { MHD_destroy_response($0) }
+            throw error
+        }
+        responses = identity
+    }
+
+    private static func make(_ contents: [(body: [UInt8], headers: [HTTPHeader])]) throws(ServerError) -> [OpaquePointer] {
         var responses: [OpaquePointer] = []
         responses.reserveCapacity(contents.count)
         for content in contents {
@@ -21,15 +40,20 @@ final class NativeResponses: @unchecked Sendable {
             }
             responses.append(response)
         }
-        self.responses = responses
+        return responses
     }
 
     subscript(index: Int) -> OpaquePointer? {
         responses.indices.contains(index) ? responses[index] : nil
     }
 
+    subscript(index: Int, coding: ContentCoding) -> OpaquePointer? {
+        coding == .gzip ? gzipped[index] : self[index]
+    }
+
     deinit {
         responses.forEach { MHD_destroy_response($0) }
+        gzipped.values.forEach { MHD_destroy_response($0) }
     }
 }
 

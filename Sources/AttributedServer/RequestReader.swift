@@ -1,5 +1,6 @@
 import AttributedCore
 import CMicroHTTPD
+import Glibc
 
 /// Takes what the API needs out of a libmicrohttpd connection. The strings MHD hands over live only during the
 /// callback, so everything is copied into Swift values.
@@ -10,7 +11,8 @@ enum RequestReader {
         var query = QueryScan()
         withUnsafeMutablePointer(to: &query) { _ = MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, collectQueryItem, $0) }
         return Request(method: String(cString: method), path: String(cString: url), query: query.items,
-                       ifNoneMatch: headers.ifNoneMatch, accept: headers.accept, prefer: headers.prefer)
+                       ifNoneMatch: headers.ifNoneMatch, accept: headers.accept, acceptEncoding: headers.acceptEncoding,
+                       prefer: headers.prefer)
     }
 
     /// GET, HEAD and OPTIONS carry no body. One that announces a body (Transfer-Encoding, a non-zero
@@ -29,6 +31,7 @@ struct HeaderScan {
     var hasNonZeroContentLength = false
     var ifNoneMatch: String?
     var accept: String?
+    var acceptEncoding: String?
     var prefer: String?
 }
 
@@ -42,18 +45,27 @@ private func scanHeader(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, 
                         _ value: UnsafePointer<CChar>?, _ valueSize: Int) -> MHD_Result {
     guard let scan = cls?.assumingMemoryBound(to: HeaderScan.self), let key else { return .YES }
     let name = UnsafeRawBufferPointer(start: key, count: keySize)
-    if name.equalsIgnoringCase("transfer-encoding") {
+    // By length first: each header is compared with one name at most (this runs for every header of every request).
+    switch keySize {
+    case 17 where name.equalsIgnoringASCIICase("transfer-encoding"):
         scan.pointee.hasTransferEncoding = true
-    } else if name.equalsIgnoringCase("content-length") {
+    case 14 where name.equalsIgnoringASCIICase("content-length"):
         scan.pointee.contentLengthCount += 1
         let digits = UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize)
         if !digits.allSatisfy({ $0 == UInt8(ascii: "0") }) || digits.isEmpty { scan.pointee.hasNonZeroContentLength = true }
-    } else if name.equalsIgnoringCase("if-none-match"), let value {
-        scan.pointee.ifNoneMatch = joined(scan.pointee.ifNoneMatch, value, valueSize)
-    } else if name.equalsIgnoringCase("accept"), let value {
-        scan.pointee.accept = joined(scan.pointee.accept, value, valueSize)
-    } else if name.equalsIgnoringCase("prefer"), let value {
-        scan.pointee.prefer = joined(scan.pointee.prefer, value, valueSize)
+    case 13 where name.equalsIgnoringASCIICase("if-none-match"):
+        if let value { scan.pointee.ifNoneMatch = joined(scan.pointee.ifNoneMatch, value, valueSize) }
+    case 6 where name.equalsIgnoringASCIICase("accept"):
+        if let value { scan.pointee.accept = joined(scan.pointee.accept, value, valueSize) }
+    case 6 where name.equalsIgnoringASCIICase("prefer"):
+        if let value { scan.pointee.prefer = joined(scan.pointee.prefer, value, valueSize) }
+    case 15 where name.equalsIgnoringASCIICase("accept-encoding"):
+        // `identity` alone (what Python's http.client sends on every request) asks for what no header does.
+        if let value, !(valueSize == 8 && memcmp(value, "identity", 8) == 0) {
+            scan.pointee.acceptEncoding = joined(scan.pointee.acceptEncoding, value, valueSize)
+        }
+    default:
+        break
     }
     return .YES
 }
@@ -72,15 +84,4 @@ private func collectQueryItem(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_Value
     let text = value.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: valueSize), as: UTF8.self) }
     scan.pointee.items.append(QueryItem(name, text))
     return scan.pointee.items.count < QueryScan.maximumItems ? .YES : .NO
-}
-
-extension UnsafeRawBufferPointer {
-    fileprivate func equalsIgnoringCase(_ lowercase: StaticString) -> Bool {
-        guard count == lowercase.utf8CodeUnitCount else { return false }
-        let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
-        return zip(self, expected).allSatisfy { byte, lower in
-            let folded = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-            return folded == lower
-        }
-    }
 }

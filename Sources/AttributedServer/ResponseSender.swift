@@ -13,39 +13,41 @@ enum ResponseSender {
     static func send(_ response: Response, on connection: OpaquePointer, server: ServerContext,
                      dataset: ServedDataset?, isHead: Bool = false) -> Sent {
         if case .representation(let representation) = response.body, response.status == 200,
-           let prebuilt = nativeResponse(for: representation.slot, server: server, dataset: dataset) {
+           let prebuilt = nativeResponse(for: representation.slot, coding: response.coding, server: server, dataset: dataset) {
             // `dataset` stays referenced until MHD has taken its own reference on the response.
             let result = withExtendedLifetime(dataset) { MHD_queue_response(connection, 200, prebuilt) }
-            return Sent(result: result, bodyBytes: representation.body.count)
+            return Sent(result: result, bodyBytes: representation.body(response.coding).count)
         }
+        // A rendered resource's gzip response is cached under its own key: a hit never serves the other coding.
         if case .rendered(let rendered) = response.body, response.status == 200, let dataset, let key = rendered.key,
-           let sent = dataset.cache.queue(key, on: connection, make: {
-               let body = rendered.render()
-               return NativeResponse.make(body: body, headers: response.sentHeaders).map { ($0, body.count) }
+           let sent = dataset.cache.queue(key.cacheKey(response.coding), on: connection, make: {
+               let (body, headers) = response.finished()
+               return NativeResponse.make(body: body, headers: headers).map { ($0, body.count) }
            }) {
             return Sent(result: sent.result, bodyBytes: sent.bodyBytes)
         }
         if case .stream(let stream) = response.body, response.status == 200 {
-            guard let streamed = StreamedResponse.make(stream, headers: response.headers, isHead: isHead, metrics: server.metrics) else {
+            guard let streamed = StreamedResponse.make(stream, headers: response.headers, gzip: response.coding == .gzip,
+                                                          isHead: isHead, metrics: server.metrics) else {
                 return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
             }
             defer { MHD_destroy_response(streamed) }
             // The length is not known when the request is logged: the access log counts it as 0.
             return Sent(result: MHD_queue_response(connection, 200, streamed), bodyBytes: 0)
         }
-        let body = response.bodyBytes
-        guard let fresh = NativeResponse.make(body: body, headers: response.sentHeaders) else {
+        let (body, headers) = response.finished()
+        guard let fresh = NativeResponse.make(body: body, headers: headers) else {
             return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
         }
         defer { MHD_destroy_response(fresh) }
         return Sent(result: MHD_queue_response(connection, UInt32(response.status), fresh), bodyBytes: body.count)
     }
 
-    private static func nativeResponse(for slot: Representation.Slot, server: ServerContext,
+    private static func nativeResponse(for slot: Representation.Slot, coding: ContentCoding, server: ServerContext,
                                        dataset: ServedDataset?) -> OpaquePointer? {
         switch slot {
-        case .permanent(let index): server.permanentResponses[index]
-        case .dataset(let index): dataset?.responses[index]
+        case .permanent(let index): server.permanentResponses[index, coding]
+        case .dataset(let index): dataset?.responses[index, coding]
         }
     }
 

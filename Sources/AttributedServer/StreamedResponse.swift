@@ -11,8 +11,11 @@ enum StreamedResponse {
     /// A HEAD is answered without chunking and closes the connection after its headers: libmicrohttpd 0.9.75 ends
     /// a chunked reply to HEAD with the last chunk (`0` CRLF CRLF, connection.c `MHD_CONNECTION_BODY_SENT`), a body
     /// HEAD must not have, which a client would read as the start of its next reply.
-    static func make(_ stream: ExportStream, headers: [HTTPHeader], isHead: Bool, metrics: ServerMetrics) -> OpaquePointer? {
-        let feed = Unmanaged.passRetained(ExportFeed(stream, metrics: metrics))
+    /// With `gzip` (the client accepts it; `headers` are then the gzip coding's), each chunk goes through one
+    /// incremental compressor: an export's size is not known before it ends, so it is always compressed.
+    static func make(_ stream: ExportStream, headers: [HTTPHeader], gzip: Bool, isHead: Bool,
+                     metrics: ServerMetrics) -> OpaquePointer? {
+        let feed = Unmanaged.passRetained(ExportFeed(stream, gzip: gzip && !isHead, metrics: metrics))
         guard let response = MHD_create_response_from_callback(UInt64.max /* MHD_SIZE_UNKNOWN */, ExportStream.chunkSize,
                                                                readExport, feed.toOpaque(), freeExport) else {
             feed.release()  // MHD made nothing, so it will not call freeExport
@@ -29,12 +32,15 @@ enum StreamedResponse {
 /// One export's stream and the chunk being sent. MHD calls a response's reader from one thread at a time.
 final class ExportFeed: @unchecked Sendable {
     private var stream: ExportStream
+    /// For a gzip client; nil once its trailer is out.
+    private var compressor: GzipStream?
     private var chunk: [UInt8] = []
     private var sent = 0
     private let metrics: ServerMetrics
 
-    init(_ stream: ExportStream, metrics: ServerMetrics) {
+    init(_ stream: ExportStream, gzip: Bool, metrics: ServerMetrics) {
         self.stream = stream
+        compressor = gzip ? GzipStream() : nil
         self.metrics = metrics
         chunk.reserveCapacity(ExportStream.chunkSize + 4096)
         metrics.exportsOpen.wrappingAdd(1, ordering: .relaxed)
@@ -44,9 +50,8 @@ final class ExportFeed: @unchecked Sendable {
     /// Never 0, which would make MHD's internal event loop spin.
     func read(into buffer: UnsafeMutableRawPointer, max: Int) -> Int {
         if sent == chunk.count {
-            chunk.removeAll(keepingCapacity: true)
             sent = 0
-            guard stream.next(into: &chunk, upTo: ExportStream.chunkSize), !chunk.isEmpty else { return -1 }
+            guard refill() else { return -1 }
         }
         let count = min(max, chunk.count - sent)
         chunk.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + sent, byteCount: count) }
@@ -54,9 +59,30 @@ final class ExportFeed: @unchecked Sendable {
         return count
     }
 
+    /// The next chunk to send, never empty; false at the end. Compressed, deflate may hold a whole chunk back, so
+    /// rows are pulled until it gives bytes (or the trailer, once the rows are done).
+    private func refill() -> Bool {
+        chunk.removeAll(keepingCapacity: true)
+        guard let compressor else {
+            return stream.next(into: &chunk, upTo: ExportStream.chunkSize) && !chunk.isEmpty
+        }
+        var rows: [UInt8] = []
+        rows.reserveCapacity(ExportStream.chunkSize + 4096)
+        while chunk.isEmpty {
+            rows.removeAll(keepingCapacity: true)
+            guard stream.next(into: &rows, upTo: ExportStream.chunkSize) else {
+                chunk = compressor.finish()
+                self.compressor = nil
+                return !chunk.isEmpty
+            }
+            chunk = compressor.compress(rows)
+        }
+        return true
+    }
+
     deinit {
         metrics.exportsOpen.wrappingSubtract(1, ordering: .relaxed)
-        metrics.exportEnded(complete: stream.isFinished && sent == chunk.count)
+        metrics.exportEnded(complete: stream.isFinished && compressor == nil && sent == chunk.count)
     }
 }
 

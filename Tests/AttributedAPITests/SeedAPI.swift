@@ -11,9 +11,10 @@ enum SeedAPI {
     }()
 
     static func get(_ target: String, method: String = "GET", ifNoneMatch: String? = nil, accept: String? = nil,
-                    store: Store? = SeedAPI.store) -> Response {
+                    acceptEncoding: String? = nil, store: Store? = SeedAPI.store) -> Response {
         var request = request(target, method: method, ifNoneMatch: ifNoneMatch)
         request.accept = accept
+        request.acceptEncoding = acceptEncoding
         return api.respond(to: request, store: store)
     }
 

@@ -9,7 +9,8 @@
 #    GET /readyz = 200;
 # 4. runs schemathesis with every check, positive and negative data, all phases (examples, coverage, fuzzing,
 #    stateful via the spec's OpenAPI links), a fixed seed and a bounded number of examples per operation;
-# 5. always stops the server (SIGTERM) and fails unless it exited with status 0.
+# 5. runs targeted probes (the contract's rules schemathesis does not enforce, and gzip_check.py);
+# 6. always stops the server (SIGTERM) and fails unless it exited with status 0.
 #
 # Environment knobs (all optional):
 #   CONFORMANCE_MAX_EXAMPLES  test cases per operation in the examples and fuzzing phases (default 200)
@@ -343,6 +344,8 @@ except Exception as error:
 print(f"probes: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
+# gzip: bodies decompress (Python's gzip module) to the identity bytes, Vary, an ETag and a 304 per coding.
+"$VENV/bin/python" "$ROOT/Tests/Conformance/gzip_check.py" "$PORT" || PROBE_RC=1
 
 if (( ST_RC != 0 )); then
   log "FAIL: schemathesis reported failures or errors (exit status $ST_RC)"

@@ -208,7 +208,8 @@ def main(root):
 
     # apt-get in both stages: update, install --no-install-recommends, lists removed in the same layer.
     installed = {}
-    for stage, wanted in ((builder, "libmicrohttpd-dev"), (runtime, "libmicrohttpd12")):
+    # libmicrohttpd and zlib (the CMicroHTTPD and CZlib system-library targets): headers to build, libraries to run.
+    for stage, wanted_packages in ((builder, ["libmicrohttpd-dev", "zlib1g-dev"]), (runtime, ["libmicrohttpd12", "zlib1g"])):
         packages, tidy = [], False
         for run in of(stage, "RUN"):
             commands = shell_commands(run)
@@ -219,7 +220,7 @@ def main(root):
                         w[:2] == ["rm", "-rf"] and "/var/lib/apt/lists/*" in w for w in commands)
                     packages += [w for w in words[2:] if not w.startswith("-")]
         installed[stage["name"] or stage["image"]] = packages
-        check(wanted in packages and tidy,
+        check(all(wanted in packages for wanted in wanted_packages) and tidy,
               f"{stage['name'] or stage['image']} stage: apt-get update, install -y --no-install-recommends "
               f"{' '.join(packages) or '(nothing)'}, lists removed")
     data("runtime_packages", installed[runtime["name"] or runtime["image"]])

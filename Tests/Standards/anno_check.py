@@ -71,9 +71,9 @@ def check_annotation(base, claim_id, article):
     if status != 200:
         return None
     links = headers.get_all("Link") or []
-    check(f"{claim_id}: Link ldp#Resource type, Allow, Vary: Accept",
+    check(f"{claim_id}: Link ldp#Resource type, Allow, Vary: Accept, Accept-Encoding",
           '<http://www.w3.org/ns/ldp#Resource>; rel="type"' in links and headers.get("Allow") == "GET, HEAD, OPTIONS"
-          and headers.get("Vary") == "Accept", f"{links} {headers.get('Allow')} {headers.get('Vary')}")
+          and headers.get("Vary") == "Accept, Accept-Encoding", f"{links} {headers.get('Allow')} {headers.get('Vary')}")
     etag = headers.get("ETag")
     check(f"{claim_id}: its own ETag (not the JSON's), 304 to it",
           etag and etag != get(f"{base}/v1/claims/{claim_id}")[1].get("ETag")
@@ -128,7 +128,7 @@ def walk_pages(base, first, name, annotations, iris):
               and page["partOf"]["id"].endswith(f"?iris={1 if iris else 0}") and page["startIndex"] == len(items)
               and page.get("prev") == previous, f"{page.get('prev')} != {previous}")
         check(f"{name}: page {len(pages)} has Allow, Vary, an ETag answering 304",
-              headers.get("Allow") == "GET, HEAD, OPTIONS" and headers.get("Vary") == "Accept, Prefer"
+              headers.get("Allow") == "GET, HEAD, OPTIONS" and headers.get("Vary") == "Accept, Prefer, Accept-Encoding"
               and get(urllib.parse.urljoin(base, page_url), {"If-None-Match": headers.get("ETag")})[0] == 304)
         for item in page["items"]:
             if iris:
@@ -152,8 +152,8 @@ def check_container(base, name, prefer, annotations):
     check(f"{name}: Link ldp#BasicContainer type and ldp#constrainedBy the protocol",
           '<http://www.w3.org/ns/ldp#BasicContainer>; rel="type"' in links
           and '<http://www.w3.org/TR/annotation-protocol/>; rel="http://www.w3.org/ns/ldp#constrainedBy"' in links, f"{links}")
-    check(f"{name}: Allow, Vary: Accept, Prefer; Preference-Applied exactly when Prefer was sent",
-          headers.get("Allow") == "GET, HEAD, OPTIONS" and headers.get("Vary") == "Accept, Prefer"
+    check(f"{name}: Allow, Vary: Accept, Prefer, Accept-Encoding; Preference-Applied exactly when Prefer was sent",
+          headers.get("Allow") == "GET, HEAD, OPTIONS" and headers.get("Vary") == "Accept, Prefer, Accept-Encoding"
           and headers.get("Preference-Applied") == ("return=representation" if prefer else None))
     check(f"{name}: ETag, 304 to it", get(url, {"If-None-Match": headers.get("ETag"), **({"Prefer": prefer} if prefer else {})})[0] == 304)
     container = json.loads(body)

@@ -17,7 +17,7 @@ enum AnnotationProtocol {
     static let allow = HTTPHeader("Allow", AllowedMethods.list)
     /// A container's body depends on `Prefer` too. A page's does not (its URL says which form it is), but the
     /// route answers both alike, as the protocol's own page example does (§4.3, example 13).
-    static let containerVary = HTTPHeader("Vary", "Accept, Prefer")
+    static let containerVary = HTTPHeader("Vary", "Accept, Prefer, Accept-Encoding")
     /// RFC 7240 §3: the preference a response honoured.
     static let preferenceApplied = HTTPHeader("Preference-Applied", "return=representation")
 

@@ -22,12 +22,25 @@ enum ETag {
         }
     }
 
+    /// The tag of a body's gzip coding: the identity tag with `-gzip` inside its quotes. It differs from that
+    /// one, costs no hashing of the compressed bytes, and still names one sequence of bytes (a strong tag): the
+    /// compressed bytes follow from the identity bytes (`GzipStream` at a fixed level, no timestamp).
+    static func gzipped(_ etag: String) -> String { "\(etag.dropLast())-gzip\"" }
+
     /// RFC 9110 §13.1.2: `If-None-Match` uses weak comparison, and `*` matches any current representation.
     static func ifNoneMatch(_ header: String, matches etag: String) -> Bool {
+        lists(header, etag, orWildcard: true)
+    }
+
+    /// Whether `header` names `etag` itself (weak comparison); `*` counts only `orWildcard`.
+    static func lists(_ header: String, _ etag: String, orWildcard: Bool = false) -> Bool {
         let opaque = etag.hasPrefix("W/") ? String(etag.dropFirst(2)) : etag
         for candidate in header.split(separator: ",") {
             var tag = candidate.trimmingSpaces()
-            if tag == "*" { return true }
+            if tag == "*" {
+                if orWildcard { return true }
+                continue
+            }
             if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
             if tag == opaque { return true }
         }

@@ -8,17 +8,35 @@ public final class Representation: Sendable {
         case dataset(Int)
     }
 
+    /// The same body gzipped, with its own tag and headers, compressed once here: nil below
+    /// `ResponseCoding.minimumSize` (such a body is always sent as it is, and does not vary by `Accept-Encoding`).
+    public struct Gzipped: Sendable {
+        public let body: [UInt8]
+        public let headers: [HTTPHeader]
+    }
+
     public let slot: Slot
     public let body: [UInt8]
     public let etag: String
     public let headers: [HTTPHeader]
+    public let gzipped: Gzipped?
 
     init(slot: Slot, body: [UInt8], contentType: String, cacheControl: String, extraHeaders: [HTTPHeader] = []) {
         self.slot = slot
         self.body = body
         self.etag = ETag.strong(for: body)
-        self.headers = StandardHeaders.success(contentType: contentType, etag: etag, cacheControl: cacheControl) + extraHeaders
+        guard ResponseCoding.compresses(body.count) else {
+            headers = StandardHeaders.success(contentType: contentType, etag: etag, cacheControl: cacheControl) + extraHeaders
+            gzipped = nil
+            return
+        }
+        let extraHeaders = StandardHeaders.varyingByEncoding(extraHeaders)
+        headers = StandardHeaders.success(contentType: contentType, etag: etag, cacheControl: cacheControl) + extraHeaders
+        gzipped = Gzipped(body: gzip(body), headers: ResponseCoding.gzipHeaders(headers))
     }
+
+    /// The body sent in `coding`: the identity one when there is no gzip variant.
+    public func body(_ coding: ContentCoding) -> [UInt8] { coding == .gzip ? gzipped?.body ?? body : body }
 }
 
 /// Hands out consecutive slots while a set of representations is built.

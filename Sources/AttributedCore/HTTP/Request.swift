@@ -8,19 +8,22 @@ public struct Request: Sendable {
     public var query: [QueryItem]
     /// Every `If-None-Match` value, joined with ", ".
     public var ifNoneMatch: String?
-    /// Every `Accept` value, joined with ", ": `/` reads it to send browsers to the explorer, data routes to choose a format.
+    /// Every `Accept` value, joined with ", ": the data routes' format, and `/` (a browser goes to the explorer).
     public var accept: String?
+    /// Every `Accept-Encoding` value, joined with ", ": nil (most API clients) costs the coding step nothing.
+    public var acceptEncoding: String?
     /// Every `Prefer` value (RFC 7240), joined with ", ": only an annotation container reads it (which of its
     /// contents it embeds, Web Annotation Protocol §4.2.1).
     public var prefer: String?
 
     public init(method: String = "GET", path: String, query: [QueryItem] = [], ifNoneMatch: String? = nil,
-                accept: String? = nil, prefer: String? = nil) {
+                accept: String? = nil, acceptEncoding: String? = nil, prefer: String? = nil) {
         self.method = method
         self.path = path
         self.query = query
         self.ifNoneMatch = ifNoneMatch
         self.accept = accept
+        self.acceptEncoding = acceptEncoding
         self.prefer = prefer
     }
 }

@@ -28,6 +28,9 @@ public struct Response: Sendable {
     public var examined: Int?
     /// The index of the route (in the router's `routes`) whose path this answers; nil when no route matched.
     public var route: Int?
+    /// `.gzip` once `gzipped()` made this the gzip coding: `headers` and `body` are then already the gzip ones,
+    /// except that a rendered body is compressed when rendered, and only when it is large enough (`finished`).
+    public var coding = ContentCoding.identity
 
     public init(status: Int, headers: [HTTPHeader], body: Body = .empty) {
         self.status = status
@@ -39,28 +42,47 @@ public struct Response: Sendable {
         self.init(status: 200, headers: representation.headers, body: .representation(representation))
     }
 
-    public var bodyBytes: [UInt8] {
+    public var bodyBytes: [UInt8] { finished().body }
+
+    /// `headers`, and those a rendered resource derives from its key (`Store.derivedHeaders`): built only with a
+    /// body, so neither a 304 nor a hit in the server's response cache pays for them. A rendered body's gzip
+    /// headers depend on its size, so those render it.
+    public var sentHeaders: [HTTPHeader] {
+        guard case .rendered(let rendered) = body else { return headers }
+        if coding == .gzip { return finished().headers }
+        return identityHeaders(rendered)
+    }
+
+    /// The body and headers that go out, a rendered body rendered (and gzipped, for a gzip client, when large
+    /// enough: then under its gzip tag, with `Content-Encoding`).
+    public func finished() -> (body: [UInt8], headers: [HTTPHeader]) {
         switch body {
-        case .empty: []
-        case .bytes(let bytes): bytes
-        case .representation(let representation): representation.body
-        case .rendered(let rendered): rendered.render()
-        case .stream(var stream): stream.drain()
+        case .empty: return ([], headers)
+        case .bytes(let bytes): return (bytes, headers)
+        case .representation(let representation): return (representation.body(coding), headers)
+        case .rendered(let rendered):
+            let identity = rendered.render()
+            guard coding == .gzip, ResponseCoding.compresses(identity.count) else { return (identity, identityHeaders(rendered)) }
+            return (gzip(identity), ResponseCoding.gzipHeaders(identityHeaders(rendered)))
+        case .stream(var stream):
+            let identity = stream.drain()
+            return (coding == .gzip ? gzip(identity) : identity, headers)
         }
     }
 
-    /// `headers`, and those a rendered resource derives from its key (`Store.derivedHeaders`): built only with a
-    /// body, so neither a 304 nor a hit in the server's response cache pays for them.
-    public var sentHeaders: [HTTPHeader] {
-        guard case .rendered(let rendered) = body else { return headers }
+    private func identityHeaders(_ rendered: RenderedBody) -> [HTTPHeader] {
         let derived = rendered.derivedHeaders()
         return derived.isEmpty ? headers : headers + derived
     }
 
+    /// The header as sent. A rendered body's derived headers, and the tag and `Content-Encoding` of its gzip
+    /// coding (which depend on its size), render it.
     public func header(_ name: String) -> String? {
         let lowercased = name.lowercased()
-        if let header = headers.first(where: { $0.name.lowercased() == lowercased }) { return header.value }
-        guard case .rendered = body else { return nil }
+        guard case .rendered = body else { return headers.first { $0.name.lowercased() == lowercased }?.value }
+        if !(coding == .gzip && lowercased == "etag"), let header = headers.first(where: { $0.name.lowercased() == lowercased }) {
+            return header.value
+        }
         return sentHeaders.first { $0.name.lowercased() == lowercased }?.value
     }
 }
@@ -121,4 +143,8 @@ public struct ResourceKey: Sendable, Hashable {
 extension ResourceKey {
     /// The key of this resource in an `AdmittingCache`: four bits of kind (ten kinds), the ordinal above them.
     public var cacheKey: UInt64 { UInt64(ordinal) << 4 | UInt64(kind.rawValue) }
+
+    /// The key of this resource's response in one coding: the top bit (above the ordinal's 32 and the kind's 4)
+    /// tells the gzip response from the identity one, so that a hit never serves the other coding.
+    public func cacheKey(_ coding: ContentCoding) -> UInt64 { coding == .gzip ? cacheKey | 1 << 63 : cacheKey }
 }

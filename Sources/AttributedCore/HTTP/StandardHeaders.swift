@@ -38,11 +38,11 @@ enum StandardHeaders {
          cors[0], cors[1]]
     }
 
-    /// A data route's 200: its body depends on `Accept` (and `format`, which is in the URL), so caches key it by
-    /// `Accept` too. One array literal as well.
+    /// A data route's 200: its body depends on `Accept` (and `format`, which is in the URL) and, when it is 1 KB or
+    /// more, on `Accept-Encoding`, so caches key it by both. One array literal as well.
     static func negotiated(contentType: String, etag: String, cacheControl: String) -> [HTTPHeader] {
         [HTTPHeader("Content-Type", contentType), HTTPHeader("ETag", etag), HTTPHeader("Cache-Control", cacheControl),
-         varyByAccept, cors[0], cors[1]]
+         varyByAcceptAndEncoding, cors[0], cors[1]]
     }
 
     static func notModified(etag: String, cacheControl: String) -> [HTTPHeader] {
@@ -57,9 +57,28 @@ enum StandardHeaders {
         HTTPHeader("X-Content-Type-Options", "nosniff"),
     ]
 
-    /// `/` and the data routes answer by `Accept`, so caches must key them by that too. (`Accept-Encoding` joins it
-    /// when bodies are compressed.)
+    /// `/` and the data routes answer by `Accept`, so caches must key them by that too.
     static let varyByAccept = HTTPHeader("Vary", "Accept")
+    /// A data route whose body may be gzipped (`ResponseCoding`).
+    static let varyByAcceptAndEncoding = HTTPHeader("Vary", "Accept, Accept-Encoding")
+    /// A body that may be gzipped, of a route that offers one format (the spec, the explorer, `/metrics`).
+    static let varyByEncoding = HTTPHeader("Vary", "Accept-Encoding")
+    static let gzipEncoding = HTTPHeader("Content-Encoding", "gzip")
+
+    /// A `Vary` that names `Accept-Encoding` (as this server writes them: last, and spelled so), read without
+    /// Foundation's substring search: it runs for every request that accepts gzip.
+    static func isVaryByEncoding(_ header: HTTPHeader) -> Bool {
+        header.name == "Vary" && header.value.hasSuffix("Accept-Encoding")
+    }
+
+    /// `headers` with `Accept-Encoding` added to their `Vary` (or a `Vary: Accept-Encoding` added), unless there.
+    static func varyingByEncoding(_ headers: [HTTPHeader]) -> [HTTPHeader] {
+        guard let vary = headers.firstIndex(where: { $0.name == "Vary" }) else { return headers + [varyByEncoding] }
+        guard !isVaryByEncoding(headers[vary]) else { return headers }
+        var headers = headers
+        headers[vary].value += ", Accept-Encoding"
+        return headers
+    }
 
     static let preflight = [
         HTTPHeader("Allow", AllowedMethods.list),

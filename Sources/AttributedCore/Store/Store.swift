@@ -111,11 +111,12 @@ public final class Store: Sendable {
         readiness = builder.add(Self.readinessJSON(version: version, loadedAt: loadedAt, articles: articles.count,
                                                    entities: entities.count, claims: claims.count),
                                 cacheControl: CacheControl.none)
-        // `/v1/indicators` is a data route: negotiated, so it varies by `Accept` like the others.
+        // `/v1/indicators` is a data route: negotiated, so it varies like the others (the same `Vary` on every one
+        // keeps the contract simple, whether or not this body is large enough to be gzipped).
         overallIndicators = builder.add(Self.indicatorsJSON(indicators.overall), contentType: MediaType.json,
-                                        cacheControl: CacheControl.data, extraHeaders: [StandardHeaders.varyByAccept])
+                                        cacheControl: CacheControl.data, extraHeaders: [StandardHeaders.varyByAcceptAndEncoding])
         noIndicators = builder.add(Self.indicatorsJSON(SourcingIndicators.Aggregate()), contentType: MediaType.json,
-                                   cacheControl: CacheControl.data, extraHeaders: [StandardHeaders.varyByAccept])
+                                   cacheControl: CacheControl.data, extraHeaders: [StandardHeaders.varyByAcceptAndEncoding])
         representations = builder.representations
     }
 

@@ -25,11 +25,11 @@ import Testing
         #expect(explicit.status == 200)
         #expect(explicit.bodyBytes == plain.bodyBytes)
         #expect(explicit.header("ETag") == plain.header("ETag"))
-        #expect(plain.header("Vary") == "Accept")
+        #expect(plain.header("Vary") == "Accept, Accept-Encoding")
         let etag = try #require(plain.header("ETag"))
         let notModified = SeedAPI.get(path, ifNoneMatch: etag)
         #expect(notModified.status == 304)
-        #expect(notModified.header("Vary") == "Accept")
+        #expect(notModified.header("Vary") == "Accept, Accept-Encoding")
     }
 
     @Test(arguments: dataRoutes + [annotationContainer])
@@ -109,7 +109,7 @@ import Testing
 
     /// The contract says what the code does: every `/v1` path documents `format`, the 406 and `Vary` (the
     /// provenance route with `prov` too, a claim and an article their JSON-LD, the lists the exports, the annotation
-    /// container its own format and `Vary: Accept, Prefer`); no other path takes `format`.
+    /// container its own format and `Vary: Accept, Prefer, Accept-Encoding`); no other path takes `format`.
     @Test func openAPIDocumentsFormatOnExactlyTheDataRoutes() {
         let yaml = String(decoding: SeedAPI.get("/openapi.yaml").bodyBytes, as: UTF8.self)
         var blocks: [(path: String, text: String)] = []
