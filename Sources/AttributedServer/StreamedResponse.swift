@@ -32,15 +32,15 @@ enum StreamedResponse {
 /// One export's stream and the chunk being sent. MHD calls a response's reader from one thread at a time.
 final class ExportFeed: @unchecked Sendable {
     private var stream: ExportStream
-    /// For a gzip client; nil once its trailer is out.
-    private var compressor: GzipStream?
+    /// For a gzip client.
+    private var compressor: GzipChunks?
     private var chunk: [UInt8] = []
     private var sent = 0
     private let metrics: ServerMetrics
 
     init(_ stream: ExportStream, gzip: Bool, metrics: ServerMetrics) {
         self.stream = stream
-        compressor = gzip ? GzipStream() : nil
+        compressor = gzip ? GzipChunks() : nil
         self.metrics = metrics
         chunk.reserveCapacity(ExportStream.chunkSize + 4096)
         metrics.exportsOpen.wrappingAdd(1, ordering: .relaxed)
@@ -59,30 +59,27 @@ final class ExportFeed: @unchecked Sendable {
         return count
     }
 
-    /// The next chunk to send, never empty; false at the end. Compressed, deflate may hold a whole chunk back, so
-    /// rows are pulled until it gives bytes (or the trailer, once the rows are done).
+    /// The next chunk to send, never empty; false at the end.
     private func refill() -> Bool {
         chunk.removeAll(keepingCapacity: true)
-        guard let compressor else {
+        guard compressor != nil else {
             return stream.next(into: &chunk, upTo: ExportStream.chunkSize) && !chunk.isEmpty
         }
+        guard let compressed = compressor!.next(from: nextRows) else { return false }
+        chunk = compressed
+        return true
+    }
+
+    /// The next rows uncompressed, for the compressor; nil once the export is done.
+    private func nextRows() -> [UInt8]? {
         var rows: [UInt8] = []
         rows.reserveCapacity(ExportStream.chunkSize + 4096)
-        while chunk.isEmpty {
-            rows.removeAll(keepingCapacity: true)
-            guard stream.next(into: &rows, upTo: ExportStream.chunkSize) else {
-                chunk = compressor.finish()
-                self.compressor = nil
-                return !chunk.isEmpty
-            }
-            chunk = compressor.compress(rows)
-        }
-        return true
+        return stream.next(into: &rows, upTo: ExportStream.chunkSize) ? rows : nil
     }
 
     deinit {
         metrics.exportsOpen.wrappingSubtract(1, ordering: .relaxed)
-        metrics.exportEnded(complete: stream.isFinished && compressor == nil && sent == chunk.count)
+        metrics.exportEnded(complete: stream.isFinished && compressor?.isFinished != false && sent == chunk.count)
     }
 }
 

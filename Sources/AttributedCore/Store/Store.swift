@@ -98,8 +98,8 @@ public final class Store: Sendable {
         self.indicators = indicators
         self.entityBodies = entityBodies
         self.provenanceJSON = provenanceJSON
-        provDocument = PROVDocument(claim: claimJSON, entities: entities, entityIndex: entityIndex)
         let directory = EntityDirectory(entities: entities, index: entityIndex)
+        provDocument = PROVDocument(claims: claims, entities: directory)
         claimAnnotation = ClaimAnnotation(claims: claims, entities: directory)
         claimDocument = ClaimDocument(claims: claims, entities: directory)
         newsArticleDocument = NewsArticleDocument(articles: articles, entities: directory)

@@ -58,27 +58,28 @@ import Testing
     @Test(arguments: [50, 8192, 300_000])
     func chunkAdapterCompressesAProducer(chunkSize: Int) throws {
         var offset = 0
-        let chunks = GzipChunks {
+        let produce = { () -> [UInt8]? in
             guard offset < Self.input.count else { return nil }
             defer { offset = min(offset + chunkSize, Self.input.count) }
             return Array(Self.input[offset..<min(offset + chunkSize, Self.input.count)])
         }
+        var chunks = GzipChunks()
         var compressed: [UInt8] = []
         var produced = 0
-        while let chunk = chunks.next() {
+        while let chunk = chunks.next(from: produce) {
             #expect(!chunk.isEmpty)
             compressed += chunk
             produced += 1
         }
-        #expect(chunks.next() == nil)
+        #expect(chunks.next(from: produce) == nil)
         #expect(produced <= (Self.input.count + chunkSize - 1) / chunkSize + 1)  // at most one per chunk, and the trailer
         #expect(try #require(gunzip(compressed)) == Self.input)
     }
 
     @Test func anEmptyProducerGivesAnEmptyMember() throws {
-        let chunks = GzipChunks { nil }
-        let compressed = try #require(chunks.next())
-        #expect(chunks.next() == nil)
+        var chunks = GzipChunks()
+        let compressed = try #require(chunks.next { nil })
+        #expect(chunks.next { nil } == nil)
         #expect(try #require(gunzip(compressed)).isEmpty)
     }
 }

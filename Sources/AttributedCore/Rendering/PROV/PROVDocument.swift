@@ -12,13 +12,11 @@
 /// numbered `_:id1`… attributions first), so the same chain is the same bytes every time.
 final class PROVDocument: Sendable {
     private let claims: ClaimTable
-    private let entities: [Entity]
-    private let entityIndex: [String: Int]
+    private let entities: EntityDirectory
 
-    init(claim: ClaimJSON, entities: [Entity], entityIndex: [String: Int]) {
-        claims = claim.claims
+    init(claims: ClaimTable, entities: EntityDirectory) {
+        self.claims = claims
         self.entities = entities
-        self.entityIndex = entityIndex
     }
 
     func write(_ ordinal: Int, into out: inout JSONOutput) {
@@ -26,7 +24,7 @@ final class PROVDocument: Sendable {
     }
 
     func document(for claim: Claim) -> JSON {
-        let sources = claim.chain.map { entities[entityIndex[$0.source]!] }
+        let sources = claim.chain.map { entities[$0.source] }
         let statements = statementIds(of: claim, sources: sources)
         var agents: [Entity] = []
         var statementRecords: [(String, JSON)] = []
@@ -42,7 +40,7 @@ final class PROVDocument: Sendable {
             let source = sources[position]
             // A document is no agent: what it says is attributed to its issuer, when the dataset names one.
             let isDocument = source.kind == .document
-            let agent = isDocument ? source.document?.issuer.map { entities[entityIndex[$0]!] } : source
+            let agent = isDocument ? source.document?.issuer.map { entities[$0] } : source
             if let agent, !agents.contains(where: { $0.id == agent.id }) { agents.append(agent) }
             let standsForStatement = statements[position] == PROVVocabulary.entity(source.id)
             let ownAttributes = standsForStatement ? Self.documentAttributes(source)
