@@ -12,10 +12,12 @@ struct RankedMatch: Equatable, Sendable {
 
 enum RelevanceRanking {
     /// The first `limit + 1` matches of `conjunction` after `position` (from the start when nil), best first; the
-    /// extra one tells the caller another page exists. Walks every match once — O(matches), so bounded by the
-    /// rarest cursor — keeping the best `limit + 1` in a heap, since any match may outrank those seen so far.
+    /// extra one tells the caller another page exists. Keeps the best `limit + 1` in a heap, since any match may
+    /// outrank those seen so far. Without `bounds` every match is scored, O(matches); with them, once the heap is
+    /// full, a block of documents whose bound does not beat the worst kept match is sought past unscored (block-max
+    /// pruning): matches arrive in ordinal order, so a later one with the same score ranks after every kept one.
     static func page(
-        of conjunction: inout Conjunction, after position: RankedMatch?, limit: Int,
+        of conjunction: inout Conjunction, after position: RankedMatch?, limit: Int, bounds: ScoreBounds? = nil,
         score: (_ conjunction: borrowing Conjunction, _ ordinal: UInt32) -> Double
     ) -> [RankedMatch] {
         let capacity = limit + 1
@@ -23,7 +25,18 @@ enum RelevanceRanking {
         // A max-heap by list order: the root is the worst match kept, the one a better match replaces.
         var kept: [RankedMatch] = []
         kept.reserveCapacity(min(capacity, 1024))
-        while let ordinal = conjunction.next() {
+        var lowerBound: UInt32 = 0
+        while let ordinal = conjunction.next(atLeast: lowerBound) {
+            if let bounds, kept.count == capacity {
+                let block = Int(ordinal) >> bounds.blockShift
+                if bounds.bounds[block] <= kept[0].score {
+                    guard let next = bounds.firstBlock(from: block + 1, beating: kept[0].score) else { break }
+                    lowerBound = UInt32(next << bounds.blockShift)
+                    continue
+                }
+            }
+            guard ordinal < .max else { break }
+            lowerBound = ordinal + 1
             let match = RankedMatch(score: score(conjunction, ordinal), ordinal: ordinal)
             if let position, !position.precedes(match) { continue }
             if kept.count < capacity {

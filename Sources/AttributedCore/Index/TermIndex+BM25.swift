@@ -28,8 +28,14 @@ extension TermIndex {
     }
 
     func bm25(inverseDocumentFrequency idf: Double, frequency: Int, document: UInt32) -> Double {
+        bm25(inverseDocumentFrequency: idf, frequency: frequency, length: documentLength(document))
+    }
+
+    /// The weight at a given document length: each step rounds monotonically, so a shorter length never gives a
+    /// lower weight (what `scoreBounds` relies on).
+    func bm25(inverseDocumentFrequency idf: Double, frequency: Int, length: Int) -> Double {
         let tf = Double(frequency)
-        let lengthRatio = averageDocumentLength > 0 ? Double(documentLength(document)) / averageDocumentLength : 1
+        let lengthRatio = averageDocumentLength > 0 ? Double(length) / averageDocumentLength : 1
         let saturation = Self.k1 * (1 - Self.b + Self.b * lengthRatio)
         return idf * tf * (Self.k1 + 1) / (tf + saturation)
     }

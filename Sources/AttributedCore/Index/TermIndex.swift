@@ -13,8 +13,11 @@ final class TermIndex: Sendable {
     /// Term occurrences per document, saturating at `UInt16.max`.
     private let documentLengths: [UInt16]
     let averageDocumentLength: Double
+    /// Per frequent term and block of documents, what bounds its weight there: relevance pages skip blocks by it.
+    let blockMaxima: BlockMaxima
 
-    init(termBytes: [UInt8], termOffsets: [UInt32], postings: PostingLists, frequencies: [UInt16], documentLengths: [UInt16]) {
+    init(termBytes: [UInt8], termOffsets: [UInt32], postings: PostingLists, frequencies: [UInt16], documentLengths: [UInt16],
+         blockShift: Int = BlockMaxima.defaultBlockShift, blockMinimumDocuments: Int = BlockMaxima.defaultMinimumDocuments) {
         precondition(termOffsets.count == postings.offsets.count && frequencies.count == postings.values.count)
         self.termBytes = termBytes
         self.termOffsets = termOffsets
@@ -23,6 +26,8 @@ final class TermIndex: Sendable {
         self.documentLengths = documentLengths
         let total = documentLengths.reduce(0) { $0 + Int($1) }
         averageDocumentLength = documentLengths.isEmpty ? 0 : Double(total) / Double(documentLengths.count)
+        blockMaxima = BlockMaxima(postings: postings, frequencies: frequencies, documentLengths: documentLengths,
+                                  blockShift: blockShift, minimumDocuments: blockMinimumDocuments)
     }
 
     var documentCount: Int { documentLengths.count }
@@ -30,7 +35,7 @@ final class TermIndex: Sendable {
     /// Bytes held by the index's arrays (their counts; capacities may be slightly larger): for memory figures.
     var byteCount: Int {
         termBytes.count + 4 * termOffsets.count + 4 * postings.values.count + 4 * postings.offsets.count
-            + 2 * frequencies.count + 2 * documentLengths.count
+            + 2 * frequencies.count + 2 * documentLengths.count + blockMaxima.byteCount
     }
     var termCount: Int { termOffsets.count - 1 }
 

@@ -118,7 +118,9 @@ struct TermIndexBuilder {
         placing = true
     }
 
-    consuming func build() -> TermIndex {
+    /// The index; `blockShift` and `blockMinimumDocuments` shape its `BlockMaxima` (tests make small blocks).
+    consuming func build(blockShift: Int = BlockMaxima.defaultBlockShift,
+                         blockMinimumDocuments: Int = BlockMaxima.defaultMinimumDocuments) -> TermIndex {
         if !placing { startPlacing() }  // nothing was added: no documents, no terms
         precondition(placedDocuments == documentLengths.count && zip(next, offsets.dropFirst()).allSatisfy { $0 == $1 },
                      "the placing pass must add exactly the documents the counting pass added")
@@ -134,7 +136,7 @@ struct TermIndexBuilder {
         return TermIndex(
             termBytes: termBytes, termOffsets: termOffsets,
             postings: PostingLists(values: documents, offsets: offsets), frequencies: frequencies,
-            documentLengths: documentLengths
+            documentLengths: documentLengths, blockShift: blockShift, blockMinimumDocuments: blockMinimumDocuments
         )
     }
 

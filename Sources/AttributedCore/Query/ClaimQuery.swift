@@ -42,8 +42,10 @@ struct ClaimQuery {
         case .relevance:
             let wordPositions = filters.count..<(filters.count + words.count)
             let index = store.search.claimText
-            let idfs = (search?.ranges(in: index) ?? []).map(index.inverseDocumentFrequency(of:))
-            return page.takeRanked(&conjunction, claims: store.claims) { conjunction, ordinal in
+            let ranges = search?.ranges(in: index) ?? []
+            let idfs = ranges.map(index.inverseDocumentFrequency(of:))
+            let bounds = index.scoreBounds(words: ranges, inverseDocumentFrequencies: idfs)
+            return page.takeRanked(&conjunction, claims: store.claims, bounds: bounds) { conjunction, ordinal in
                 index.relevance(of: conjunction.cursors[wordPositions], inverseDocumentFrequencies: idfs, at: ordinal)
             }
         }

@@ -63,9 +63,9 @@ struct PageRequest {
 }
 
 extension PageRequest {
-    /// A page in relevance order: every match is scored (O(matches), bounded by the rarest list), best first, ties
-    /// by id; the cursor carries the last score and id.
-    func takeRanked(_ conjunction: inout Conjunction, claims: ClaimTable,
+    /// A page in relevance order, best first, ties by id; the cursor carries the last score and id. Every match is
+    /// scored (O(matches), bounded by the rarest list) except in blocks that `bounds` shows cannot reach the page.
+    func takeRanked(_ conjunction: inout Conjunction, claims: ClaimTable, bounds: ScoreBounds?,
                     score: (borrowing Conjunction, UInt32) -> Double) -> Page {
         var position: RankedMatch?
         if case .afterMatch(let lastScore, let lastId) = after {
@@ -77,7 +77,7 @@ extension PageRequest {
                     : RankedMatch(score: lastScore, ordinal: firstAfter - 1)
             }
         }
-        let matches = RelevanceRanking.page(of: &conjunction, after: position, limit: limit, score: score)
+        let matches = RelevanceRanking.page(of: &conjunction, after: position, limit: limit, bounds: bounds, score: score)
         let ordinals = matches.prefix(limit).map { Int($0.ordinal) }
         var next: String?
         if matches.count > limit, let last = matches.prefix(limit).last {

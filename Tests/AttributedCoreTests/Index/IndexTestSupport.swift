@@ -19,7 +19,8 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 extension IndexTests {
-    static func makeIndex(_ texts: [String]) -> TermIndex {
+    static func makeIndex(_ texts: [String], blockShift: Int = BlockMaxima.defaultBlockShift,
+                          blockMinimumDocuments: Int = BlockMaxima.defaultMinimumDocuments) -> TermIndex {
         var builder = TermIndexBuilder()
         var ids: [UInt32] = []
         builder.collect { builder in
@@ -29,7 +30,7 @@ extension IndexTests {
                 builder.addDocument(ids)
             }
         }
-        return builder.build()
+        return builder.build(blockShift: blockShift, blockMinimumDocuments: blockMinimumDocuments)
     }
 
     /// `count` distinct ascending values below `bound`.
