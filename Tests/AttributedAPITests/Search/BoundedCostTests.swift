@@ -42,6 +42,17 @@ import Testing
         #expect(costs.allSatisfy { $0 <= 11 }, "\(costs)")
     }
 
+    /// A broad word ranked by relevance skips the blocks of 1,024 claims that cannot beat the page (block-max
+    /// pruning): 3,000 claims match, equally relevant, and the first page examines about one block at most.
+    @Test func aBroadRelevancePageSkipsBlocksThatCannotReachIt() throws {
+        let sentences = (0..<3_000).map { (text: "Report \($0) says the plan was approved.", source: "nunez") }
+        let store = try SearchCorpus.store(sentences, people: [SearchCorpus.Person(id: "nunez", name: "María Núñez")])
+        let ranked = SearchCorpus.api(store, "/v1/claims?q=plan&sort=relevance&limit=10")
+        let byID = SearchCorpus.api(store, "/v1/claims?q=plan&limit=10")
+        #expect(ranked.itemIds.count == 10 && ranked.itemIds == byID.itemIds)  // equal scores rank by id
+        #expect(try #require(ranked.examined) <= 1_024 + 11)
+    }
+
     @Test func aRareWordAmongCommonOnesLeadsTheJoin() throws {
         var sentences = (0..<500).map { (text: "The plan \($0) was approved.", source: "nunez") }
         sentences.append((text: "The plan zebra was approved.", source: "nunez"))
