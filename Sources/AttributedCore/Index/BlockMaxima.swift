@@ -53,14 +53,8 @@ struct BlockMaxima: Sendable {
 
     /// The table of `term`, or nil when the term is too rare to have one.
     func table(of term: Int) -> ArraySlice<UInt32>? {
-        var low = 0
-        var high = terms.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(terms[middle]) < term { low = middle + 1 } else { high = middle }
-        }
-        guard low < terms.count, Int(terms[low]) == term else { return nil }
-        return tables[(low * blockCount)..<((low + 1) * blockCount)]
+        guard let slot = terms.sortedIndex(of: UInt32(term)) else { return nil }
+        return tables[(slot * blockCount)..<((slot + 1) * blockCount)]
     }
 
     static func frequency(_ entry: UInt32) -> Int { Int(entry >> 16) }

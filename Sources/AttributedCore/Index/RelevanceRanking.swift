@@ -35,17 +35,18 @@ enum RelevanceRanking {
                     continue
                 }
             }
+            let match = RankedMatch(score: score(conjunction, ordinal), ordinal: ordinal)
+            if position.map({ $0.precedes(match) }) ?? true {
+                if kept.count < capacity {
+                    kept.append(match)
+                    siftUp(&kept, from: kept.count - 1)
+                } else if match.precedes(kept[0]) {
+                    kept[0] = match
+                    siftDown(&kept, from: 0)
+                }
+            }
             guard ordinal < .max else { break }
             lowerBound = ordinal + 1
-            let match = RankedMatch(score: score(conjunction, ordinal), ordinal: ordinal)
-            if let position, !position.precedes(match) { continue }
-            if kept.count < capacity {
-                kept.append(match)
-                siftUp(&kept, from: kept.count - 1)
-            } else if match.precedes(kept[0]) {
-                kept[0] = match
-                siftDown(&kept, from: 0)
-            }
         }
         return kept.sorted { $0.precedes($1) }
     }

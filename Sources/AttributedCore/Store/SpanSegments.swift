@@ -17,14 +17,8 @@ struct SpanSegments: Sendable {
 
     /// The segments of a discontinuous claim's span; nil for a contiguous one.
     func segments(ofClaim ordinal: Int) -> ArraySlice<SelectorRecord>? {
-        var low = 0
-        var high = claims.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(claims[mid]) < ordinal { low = mid + 1 } else { high = mid }
-        }
-        guard low < claims.count, Int(claims[low]) == ordinal else { return nil }
-        return segments[Int(firstSegment[low])..<Int(firstSegment[low + 1])]
+        guard let slot = claims.sortedIndex(of: UInt32(ordinal)) else { return nil }
+        return segments[Int(firstSegment[slot])..<Int(firstSegment[slot + 1])]
     }
 }
 
