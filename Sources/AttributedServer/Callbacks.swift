@@ -65,13 +65,21 @@ func handleAccess(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
             let problem = server.api.labelled(Problem.bodyNotAllowed.response(instance: path), path: path)
             return answer(problem, on: connection, server: server, dataset: nil, method: method, state: state)
         }
-        return .YES
+        // While a stop drains, answer at once: MHD closes a connection answered early, so a keep-alive client
+        // cannot hold the drain open with request after request.
+        return server.isStopping ? respond(connection, url: url, method: method, server: server, state: state) : .YES
     }
     if uploadDataSize.pointee != 0 {
         // Unreachable after the first-call check; discard rather than spin if it ever happens.
         uploadDataSize.pointee = 0
         return .YES
     }
+    return respond(connection, url: url, method: method, server: server, state: state)
+}
+
+/// Answers a request whose headers are in and which has no body.
+private func respond(_ connection: OpaquePointer, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>,
+                     server: ServerContext, state: RequestState) -> MHD_Result {
     if state.tooManyQueryParameters {
         let path = String(cString: url)
         let problem = server.api.labelled(Problem.tooManyParameters(limit: API.maximumQueryParameters).response(instance: path),
@@ -115,6 +123,13 @@ func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePoint
         server.metrics.inFlight.wrappingSubtract(1, ordering: .relaxed)
     }
     requestState.pointee = nil
+}
+
+/// Called for every connection MHD accepts: once a stop has begun, new connections are closed at once, so that
+/// the requests already running are the last ones (see `HTTPServer.shutdown`).
+func acceptPolicy(_ cls: UnsafeMutableRawPointer?, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t) -> MHD_Result {
+    guard let cls else { return .YES }
+    return Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue().isStopping ? .NO : .YES
 }
 
 /// Called when a client connection opens and when it closes: the open-connections gauge.

@@ -3,14 +3,16 @@ import CMicroHTTPD
 import CMicroHTTPDShim
 import Foundation
 import Glibc
+import Synchronization
 
 /// A running libmicrohttpd daemon serving an API. It starts without a dataset (liveness 200, readiness 503)
-/// and serves whichever dataset was handed to it last.
-public final class HTTPServer {
+/// and serves whichever dataset was handed to it last. Any thread may swap its dataset or stop it: the daemon's own
+/// calls are thread-safe, the dataset is behind a lock, and a stop is claimed once, atomically.
+public final class HTTPServer: @unchecked Sendable {
     public let port: UInt16
     public let fileDescriptors: FileDescriptorBudget
     private let daemon: OpaquePointer
-    private var listening: ListeningSocket?
+    private let running = Atomic<Bool>(false)
     private let context: ServerContext
     private let unmanagedContext: Unmanaged<ServerContext>
 
@@ -39,11 +41,12 @@ public final class HTTPServer {
             options.append(MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threads, ptr_value: nil))
         }
         options.append(MHD_OptionItem(option: .END, value: 0, ptr_value: nil))
-        // epoll per worker; ITC so that the daemon can stop accepting (quiesce) while requests finish.
+        // epoll per worker; ITC so that MHD_stop_daemon wakes the workers at once.
         // No MHD_USE_ERROR_LOG: MHD would log every malformed request from the internet to stderr.
         let flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue
         let started = options.withUnsafeMutableBufferPointer {
-            CMicroHTTPDShim_start_daemon(flags, socket.port, handleAccess, contextPointer, $0.baseAddress)
+            CMicroHTTPDShim_start_daemon(flags, socket.port, acceptPolicy, contextPointer,
+                                         handleAccess, contextPointer, $0.baseAddress)
         }
         guard let started else {
             accessLog?.close()
@@ -52,7 +55,7 @@ public final class HTTPServer {
             throw ServerError("libmicrohttpd could not start on port \(socket.port) (threads, limits or file descriptors)")
         }
         daemon = started
-        listening = socket
+        running.store(true, ordering: .releasing)
         port = socket.port
     }
 
@@ -81,17 +84,22 @@ public final class HTTPServer {
     /// Closes and opens the access log file again (after logrotate moved it: SIGUSR1).
     public func reopenAccessLog() { context.accessLog?.reopen() }
     public var requestsInFlight: Int { context.metrics.inFlight.load(ordering: .relaxed) }
+    /// A stop has begun: new connections are refused.
+    var isStopping: Bool { context.isStopping }
 
-    /// Stops accepting, lets running requests finish for up to `drainTimeout` seconds, then stops the daemon.
-    /// Idle keep-alive connections are not waited for: they are closed with the daemon.
+    /// Refuses new connections, lets running requests finish for up to `drainTimeout` seconds, then stops the
+    /// daemon (which closes the listening socket). Idle keep-alive connections are not waited for: they are closed
+    /// with the daemon.
+    ///
+    /// Not MHD_quiesce_daemon: with a worker pool in epoll mode, 0.9.75 (and MHD's master as of April 2025) removes the
+    /// listening socket from each worker's epoll set while that worker, having seen the quiesce flag, may remove it
+    /// too; the loser's ENOENT is a MHD_PANIC that aborts the process. The accept policy refuses instead.
     public func shutdown(drainTimeout: Double = 5) {
-        guard let socket = listening else { return }
-        listening = nil
-        _ = MHD_quiesce_daemon(daemon)
+        guard running.exchange(false, ordering: .acquiringAndReleasing) else { return }
+        context.beginStopping()
         let deadline = Self.now() + drainTimeout
         while requestsInFlight > 0, Self.now() < deadline { usleep(10_000) }
         MHD_stop_daemon(daemon)
-        close(socket.descriptor)
         context.accessLog?.close()
         unmanagedContext.release()
     }

@@ -1,4 +1,5 @@
 import AttributedCore
+import Synchronization
 
 /// Everything the callbacks need, handed to libmicrohttpd as its opaque `cls` pointer.
 final class ServerContext: Sendable {
@@ -13,6 +14,7 @@ final class ServerContext: Sendable {
     let requestMetrics: RequestMetrics
     /// nil unless `--access-log` is given.
     let accessLog: AccessLogWriter?
+    private let stopping = Atomic<Bool>(false)
 
     init(api: API, accessLog: AccessLogWriter?) throws(ServerError) {
         self.api = api
@@ -25,6 +27,10 @@ final class ServerContext: Sendable {
     }
 
     var dataset: ServedDataset? { current.withLock { $0 } }
+
+    /// Set once when a stop begins: from then on new connections are refused (`acceptPolicy`).
+    var isStopping: Bool { stopping.load(ordering: .relaxed) }
+    func beginStopping() { stopping.store(true, ordering: .relaxed) }
 
     /// Swaps the dataset in; returns the one it replaces.
     @discardableResult

@@ -10,6 +10,7 @@
 
 /// MHD_start_daemon is variadic: pass every option through one MHD_OPTION_ARRAY ending in MHD_OPTION_END.
 struct MHD_Daemon *CMicroHTTPDShim_start_daemon(unsigned int flags, uint16_t port,
+                                                MHD_AcceptPolicyCallback accept_policy, void *accept_policy_cls,
                                                 MHD_AccessHandlerCallback handler, void *handler_cls,
                                                 struct MHD_OptionItem *options);
 
