@@ -65,18 +65,19 @@ extension DatasetDecoder {
         }
         guard let words, let start, let end else { return nil }
         guard let span else { return DecodedCue(cue: nil, bytes: nil) }
+        guard let place = placeCue(words, start: start, end: end, around: span, reportingTo: source) else { return nil }
+        return DecodedCue(cue: Cue(text: words, start: place.scalars.lowerBound, end: place.scalars.upperBound), bytes: place.bytes)
+    }
+
+    /// A cue's words placed in its span's field: at the offsets given, or the occurrence nearest the span.
+    func placeCue(_ words: String, start: Int?, end: Int?, around span: AnchoredSpan, reportingTo source: SelectorSource)
+        -> (scalars: Range<Int>, bytes: Range<Int>)? {
         var quotes = QuoteAnchoring(field: span.text, fieldName: fieldDescription(span.field, index: span.index), noun: "cue",
                                     wordsKey: "text", source: source)
-        let place: (scalars: Range<Int>, bytes: Range<Int>)?
-        if start != nil || end != nil {
-            place = quotes.checkPosition(words, start: start, end: end)
-        } else {
-            quotes.index = quoteIndexes.index(for: span.article, span.field, span.index, text: span.text)
-            let covering = span.covering
-            place = CueAnchoring(quotes: quotes, span: span.scalars, spanBytes: Int(covering.byteStart)..<Int(covering.byteEnd)).anchor(words)
-        }
-        guard let place else { return nil }
-        return DecodedCue(cue: Cue(text: words, start: place.scalars.lowerBound, end: place.scalars.upperBound), bytes: place.bytes)
+        if start != nil || end != nil { return quotes.checkPosition(words, start: start, end: end) }
+        quotes.index = quoteIndexes.index(for: span.article, span.field, span.index, text: span.text)
+        let covering = span.covering
+        return CueAnchoring(quotes: quotes, span: span.scalars, spanBytes: Int(covering.byteStart)..<Int(covering.byteEnd)).anchor(words)
     }
 
     /// The chain rules: the publication speaks first, each hop changes speaker, narration is the publication's own.

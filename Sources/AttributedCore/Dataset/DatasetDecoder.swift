@@ -9,6 +9,8 @@ final class DatasetDecoder {
     private var articleTexts: [String: ArticleText] = [:]
     /// This worker's index of the long field it searches quotes in, if any.
     let quoteIndexes = QuoteIndexCache()
+    /// The article of the claim this worker last read directly (see `decodeClaimDirectly`).
+    var lastDirectArticle: (id: String, record: Article, text: ArticleText)?
 
     init(registry: IdRegistry, issues: IssueCollector) {
         self.registry = registry

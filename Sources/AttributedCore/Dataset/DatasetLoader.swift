@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The files are scanned for where their records start (no tree of a whole file is built); entities and articles
 /// are decoded first (claims need their kinds, publishers and texts), then claims on every core, straight into
-/// compact records. A file is never held whole: it is read a window at a time, and each batch of records is read
+/// compact records: a claim of the plain form is read from its bytes with no tree at all (`decodeClaimDirectly`),
+/// any other one, or one with a problem, through its parsed node, which words every problem. A file is never held whole: it is read a window at a time, and each batch of records is read
 /// again when decoded and given back after (see `FileBuffer`). A record with a syntax error sends the whole load
 /// down the ordinary path, which parses each file whole, so that the error is found and worded exactly as for the
 /// file as a whole.
@@ -20,13 +21,14 @@ public enum DatasetLoader {
         try load(files.map { SourceFile(name: $0.name, bytes: $0.bytes) })
     }
 
-    static func load(_ files: [SourceFile]) throws(DatasetInvalid) -> Dataset {
-        if let dataset = try load(files, parsingWholeFiles: false) { return dataset }
-        return try load(files, parsingWholeFiles: true)!
+    /// `decodingDirectly: false` decodes every claim through its parsed node (for tests that compare both paths).
+    static func load(_ files: [SourceFile], decodingDirectly: Bool = true) throws(DatasetInvalid) -> Dataset {
+        if let dataset = try load(files, parsingWholeFiles: false, decodingDirectly: decodingDirectly) { return dataset }
+        return try load(files, parsingWholeFiles: true, decodingDirectly: false)!
     }
 
     /// nil when a record turned out to have a syntax error and the files must be parsed whole.
-    private static func load(_ files: [SourceFile], parsingWholeFiles: Bool) throws(DatasetInvalid) -> Dataset? {
+    private static func load(_ files: [SourceFile], parsingWholeFiles: Bool, decodingDirectly: Bool) throws(DatasetInvalid) -> Dataset? {
         LoadTrace.mark("start")
         let issues = IssueCollector()
         // Scanning a file and hashing it are separate tasks, so that one large file keeps both cores busy too. The
@@ -71,7 +73,8 @@ public enum DatasetLoader {
         decoder.register(articles, texts: parallelMap(articles.count) { ArticleText(articles[$0]) })
 
         LoadTrace.mark("entities and articles")
-        // Claims: many, decoded on every core into compact records.
+        // Claims: many, decoded on every core into compact records; those of the plain form straight from their bytes,
+        // the others (and any with a problem, to report it) through a parsed node.
         let entityOrdinals = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
         let articleOrdinals = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
         let entityAnonymity = entities.map(\.anonymity)
@@ -83,6 +86,12 @@ public enum DatasetLoader {
                                                               entityAnonymity: entityAnonymity))
             let worker = decoder.reporting(to: chunk.issues)
             chunk.syntaxError = !claimSources.forEach(in: parts[part]) { source in
+                if decodingDirectly, case .offset(let offset) = source.location,
+                   let decoded = worker.decodeClaimDirectly(source.file.bytes, at: offset) {
+                    chunk.builder.append(decoded)
+                    chunk.decodedDirectly += 1
+                    return true
+                }
                 guard let record = source.node(reportingDuplicateKeysTo: chunk.issues) else { return false }
                 if let decoded = worker.decodeClaim(record) { chunk.builder.append(decoded) }
                 return true
@@ -90,7 +99,8 @@ public enum DatasetLoader {
             return chunk
         }
         guard !results.contains(where: \.syntaxError) else { return nil }
-        LoadTrace.mark("claims")
+        let decodedDirectly = results.reduce(0) { $0 + $1.decodedDirectly }
+        LoadTrace.mark("claims (\(decodedDirectly) of \(claimSources.count) decoded directly)")
 
         // Merged in record order, each worker's part released as soon as it is copied (`builders` is its only owner).
         let chunkIssues = results.map(\.issues)
@@ -108,8 +118,10 @@ public enum DatasetLoader {
         issues.append(claimIssues)
         for chunk in chunkIssues { issues.append(chunk) }
         guard issues.isEmpty else { throw DatasetInvalid(issues: issues.sortedIssues) }
-        return Dataset(articles: articles, entities: entities, claims: claims.table, notes: notes,
-                       version: DatasetVersion.of(fileHashes: fileHashes))
+        var dataset = Dataset(articles: articles, entities: entities, claims: claims.table, notes: notes,
+                              version: DatasetVersion.of(fileHashes: fileHashes))
+        dataset.claimsDecodedDirectly = decodedDirectly
+        return dataset
     }
 
     private static func parse(_ file: SourceFile, _ issues: IssueCollector) -> JSONNode? {
@@ -214,6 +226,7 @@ private struct ClaimChunk: @unchecked Sendable {
     var builder: ClaimTableBuilder
     let issues = IssueCollector()
     var syntaxError = false
+    var decodedDirectly = 0
 }
 
 /// A record not yet decoded: its parsed node, or where it starts in its file (parsed when it is decoded).

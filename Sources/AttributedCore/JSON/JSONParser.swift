@@ -156,7 +156,7 @@ public struct JSONParser {
     }
 
     /// Valid UTF-8 as a String, or nil. ASCII (most keys and values) needs no validation beyond the check itself.
-    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var ascii: UInt8 = 0
         for byte in bytes { ascii |= byte }
         if ascii < 0x80 { return String(decoding: bytes, as: UTF8.self) }

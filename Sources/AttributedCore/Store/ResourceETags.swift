@@ -57,8 +57,13 @@ struct ResourceETags: Sendable {
 
     /// Each body rendered once into one reusable buffer, and hashed.
     static func hashes(count: Int, render: (Int, inout JSONOutput) -> Void) -> [UInt64] {
+        hashes(0..<count, render: render)
+    }
+
+    /// The tags of the bodies `ordinals` (a part of them, so that several cores can share the work).
+    static func hashes(_ ordinals: Range<Int>, render: (Int, inout JSONOutput) -> Void) -> [UInt64] {
         var output = JSONOutput(capacity: 1 << 16)
-        return (0..<count).map { ordinal in
+        return ordinals.map { ordinal in
             output.bytes.removeAll(keepingCapacity: true)
             render(ordinal, &output)
             return ETag.hash(of: output.bytes)

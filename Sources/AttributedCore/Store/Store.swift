@@ -56,23 +56,30 @@ public final class Store: Sendable {
         articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
         entityIndex = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
 
-        // Two independent halves, one per core: the text indexes; the filters' lists and the bodies' ETags (which
-        // render every body once).
+        // Independent tasks on every core: the text indexes (the longest); the filters' lists and the articles' ETags;
+        // the claims' ETags (which render every claim once) in parts, taken by whichever core is free.
         let (claims, articles, entities) = (self.claims, self.articles, self.entities)
         let claimJSON = ClaimJSON(claims: claims, entities: entities)
-        let halves = parallelMap(2) { half -> Any in
-            if half == 0 { return SearchIndexes(claims: claims, entities: entities) }
-            let filters = FilterIndexes(claims: claims, articleCount: articles.count, entities: entities)
-            let claimETags = ResourceETags.hashes(count: claims.count) { claimJSON.write($0, into: &$1) }
-            let articleETags = ResourceETags.hashes(count: articles.count) {
-                Self.writeArticle($0, of: articles, claims: claims, claimsOfArticle: filters.claimsOfArticle, into: &$1)
+        let claimParts = chunks(of: claims.count, parts: 8)
+        let tasks = parallelMap(2 + claimParts.count) { task -> Any in
+            switch task {
+            case 0:
+                return SearchIndexes(claims: claims, entities: entities)
+            case 1:
+                let filters = FilterIndexes(claims: claims, articleCount: articles.count, entities: entities)
+                let articleETags = ResourceETags.hashes(count: articles.count) {
+                    Self.writeArticle($0, of: articles, claims: claims, claimsOfArticle: filters.claimsOfArticle, into: &$1)
+                }
+                return (filters, articleETags)
+            default:
+                return ResourceETags.hashes(claimParts[task - 2]) { claimJSON.write($0, into: &$1) }
             }
-            return (filters, claimETags, articleETags)
         }
         self.claimJSON = claimJSON
         LoadTrace.mark("indexes and etags")
-        search = halves[0] as! SearchIndexes
-        let (filters, claimETags, articleETags) = halves[1] as! (FilterIndexes, [UInt64], [UInt64])
+        search = tasks[0] as! SearchIndexes
+        let (filters, articleETags) = tasks[1] as! (FilterIndexes, [UInt64])
+        let claimETags = tasks[2...].flatMap { $0 as! [UInt64] }
         self.filters = filters
 
         // Two more independent halves: the sourcing indicators and their tags; the entities' bodies and the

@@ -15,11 +15,14 @@ struct QuoteSelector {
 enum SelectorSource {
     case object(RecordReader)
     case string(ValueReader, JSONNode, JSONPath)
+    /// Nowhere: the claim decoder's direct path only needs to know that a check failed (see `decodeClaimDirectly`).
+    case silent
 
     func report(_ message: String, _ key: String) {
         switch self {
         case .object(let reader): reader.report(message, at: key)
         case .string(let values, let node, let path): values.report(message, node, path)
+        case .silent: break
         }
     }
 }

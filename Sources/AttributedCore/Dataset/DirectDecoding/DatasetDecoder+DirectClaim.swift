@@ -1,0 +1,215 @@
+/// The claim decoder's direct path: a claim read straight from its bytes into a `DecodedClaim`, with no tree of
+/// nodes, under exactly the rules of `decodeClaim`. It covers the common form (a contiguous span outside the summary,
+/// strings without escapes, the keys in any order) and gives up on anything else, or on any problem: the claim is then
+/// decoded the ordinary way, which accepts every valid form and reports every problem where it stands. So the direct
+/// path may only ever refuse more than the ordinary one, never less, and must give the same claim when it accepts.
+extension DatasetDecoder {
+    // Each object's keys, in the order of the enum that names them.
+    private enum ClaimKey: Int { case id, article, span, text, about, proposition, chain }
+    private static let claimKeys: [StaticString] = ["id", "article", "span", "text", "about", "proposition", "chain"]
+    private enum SpanKey: Int { case field, exact, start, end, prefix, suffix }
+    private static let spanKeys: [StaticString] = ["field", "exact", "start", "end", "prefix", "suffix"]
+    private enum LinkKey: Int { case source, cue, mode, attributionType, factuality, recipient, derivation }
+    private static let linkKeys: [StaticString] = ["source", "cue", "mode", "attributionType", "factuality", "recipient", "derivation"]
+    private static let cueKeys: [StaticString] = ["text", "start", "end"]
+
+    /// The claim at `offset` of `bytes` (a record start found by the scan, its bytes present), or nil when it is not
+    /// of the plain form or not valid.
+    func decodeClaimDirectly(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> DecodedClaim? {
+        var cursor = RecordCursor(bytes: bytes, at: offset)
+        return try? decodeClaim(&cursor)
+    }
+
+    private func decodeClaim(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> DecodedClaim {
+        var seen = SeenKeys()
+        var id: String?, text: String?, proposition: String?
+        var article: (id: String, record: Article, text: ArticleText)?
+        var about: [String] = []
+        var span: (anchored: AnchoredSpan, words: String)?
+        var chain: [DirectLink]?
+        // The span needs the article's text and the chain the span: whichever comes before them is read after.
+        var spanAt: Int?, chainAt: Int?
+        try cursor.beginObject()
+        var count = 0
+        while let index = try cursor.nextKey(in: Self.claimKeys, &count, &seen) {
+            switch ClaimKey(rawValue: index)! {
+            case .id: id = try self.id(&cursor)
+            case .article: article = try self.article(&cursor)
+            case .span:
+                if let article { span = try decodeSpan(&cursor, article) } else { spanAt = cursor.position; try cursor.skipValue() }
+            case .text: text = try cursor.string(nonEmpty: true)
+            case .about: about = try entityReferences(&cursor)
+            case .proposition: proposition = try cursor.string(nonEmpty: true)
+            case .chain:
+                if let span { chain = try decodeChain(&cursor, around: span.anchored) } else { chainAt = cursor.position; try cursor.skipValue() }
+            }
+        }
+        guard let id, let article else { throw RecordCursor.Miss() }
+        if let spanAt {
+            cursor.move(to: spanAt)
+            span = try decodeSpan(&cursor, article)
+        }
+        guard let span else { throw RecordCursor.Miss() }
+        if let chainAt {
+            cursor.move(to: chainAt)
+            chain = try decodeChain(&cursor, around: span.anchored)
+        }
+        guard let chain, Self.followsTheChainRules(chain, publisher: article.record.publisher) else { throw RecordCursor.Miss() }
+        // Left out, the text is the span's words and the proposition the claim's id, as in `decodeClaim`.
+        return DecodedClaim(id: id, article: article.id, span: span.anchored, text: text ?? span.words,
+                            about: about, proposition: proposition ?? id, chain: chain.map(\.link),
+                            cueBytes: chain.map(\.cueBytes))
+    }
+
+    // MARK: References
+
+    private func id(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> String {
+        let id = try cursor.string()
+        guard Identifier.isValid(id) else { throw RecordCursor.Miss() }
+        return id
+    }
+
+    /// Claims come grouped by article: the last one found is asked first.
+    private func article(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> (id: String, record: Article, text: ArticleText) {
+        let id = try self.id(&cursor)
+        if let last = lastDirectArticle, last.id == id { return last }
+        guard registry.articles.contains(id), let record = articles[id], let text = text(ofArticle: id) else {
+            throw RecordCursor.Miss()
+        }
+        lastDirectArticle = (id, record, text)
+        return (id, record, text)
+    }
+
+    private func entity(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> String {
+        let id = try self.id(&cursor)
+        guard registry.entities.contains(id) else { throw RecordCursor.Miss() }
+        return id
+    }
+
+    /// Distinct entity references.
+    private func entityReferences(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> [String] {
+        var references: [String] = []
+        try cursor.beginArray()
+        var count = 0
+        while try cursor.nextElement(&count) {
+            let reference = try entity(&cursor)
+            guard !references.contains(reference) else { throw RecordCursor.Miss() }
+            references.append(reference)
+        }
+        return references
+    }
+
+    // MARK: Span
+
+    /// A contiguous span in the headline or body: `exact` with optional `start`, `end`, `prefix`, `suffix`; placed,
+    /// with its words.
+    private func decodeSpan(_ cursor: inout RecordCursor, _ article: (id: String, record: Article, text: ArticleText))
+        throws(RecordCursor.Miss) -> (anchored: AnchoredSpan, words: String) {
+        var seen = SeenKeys()
+        var field: ArticleField?
+        var selector = QuoteSelector(exact: "")
+        try cursor.beginObject()
+        var count = 0
+        while let index = try cursor.nextKey(in: Self.spanKeys, &count, &seen) {
+            switch SpanKey(rawValue: index)! {
+            case .field: field = try cursor.enumValue()
+            case .exact: selector.exact = try cursor.string(nonEmpty: true)
+            case .start: selector.start = try cursor.int()
+            case .end: selector.end = try cursor.int()
+            case .prefix: selector.prefix = try cursor.string()
+            case .suffix: selector.suffix = try cursor.string()
+            }
+        }
+        // A summary span has an index: the ordinary path reads those.
+        guard let field, field != .summary, !selector.exact.isEmpty, let text = article.text.field(field, index: nil) else {
+            throw RecordCursor.Miss()
+        }
+        var quotes = QuoteAnchoring(field: text, fieldName: fieldDescription(field, index: nil), noun: "exact", wordsKey: "exact",
+                                    source: .silent)
+        if !selector.givesPosition { quotes.index = quoteIndexes.index(for: article.id, field, nil, text: text) }
+        guard let placed = quotes.anchor(selector) else { throw RecordCursor.Miss() }
+        return (AnchoredSpan(article: article.id, field: field, index: nil, text: text, first: placed, rest: []), selector.exact)
+    }
+
+    // MARK: Chain
+
+    private struct DirectLink {
+        let link: AttributionLink
+        let cueBytes: Range<Int>?
+    }
+
+    private func decodeChain(_ cursor: inout RecordCursor, around span: AnchoredSpan) throws(RecordCursor.Miss) -> [DirectLink] {
+        var links: [DirectLink] = []
+        try cursor.beginArray()
+        var count = 0
+        while try cursor.nextElement(&count) {
+            links.append(try decodeLink(&cursor, isFirst: links.isEmpty, around: span))
+        }
+        return links
+    }
+
+    /// One link, with the defaults of `decodeLink`.
+    private func decodeLink(_ cursor: inout RecordCursor, isFirst: Bool, around span: AnchoredSpan) throws(RecordCursor.Miss)
+        -> DirectLink {
+        var seen = SeenKeys()
+        var source: String?
+        var cue: (cue: Cue, bytes: Range<Int>)?
+        var mode: AttributionMode? = isFirst ? .narration : nil
+        var attributionType = AttributionType.assertion
+        var factuality = Factuality.uncommitted
+        var recipient: String?
+        var derivation: Derivation??
+        try cursor.beginObject()
+        var count = 0
+        while let index = try cursor.nextKey(in: Self.linkKeys, &count, &seen) {
+            switch LinkKey(rawValue: index)! {
+            case .source: source = try entity(&cursor)
+            case .cue: cue = cursor.nextIsNull ? nil : try decodeCue(&cursor, around: span)
+            case .mode: mode = try cursor.enumValue()
+            case .attributionType: attributionType = try cursor.enumValue()
+            case .factuality: factuality = try cursor.enumValue()
+            case .recipient: recipient = cursor.nextIsNull ? nil : try entity(&cursor)
+            case .derivation: derivation = .some(cursor.nextIsNull ? nil : try cursor.enumValue())
+            }
+        }
+        guard let source, let mode, entities[source]?.kind != .place else { throw RecordCursor.Miss() }
+        let defaultDerivation: Derivation? = isFirst ? nil : (mode == .directQuote ? .quotation : .paraphrase)
+        let link = AttributionLink(source: source, cue: cue?.cue, mode: mode, attributionType: attributionType,
+                                   factuality: factuality, recipient: recipient, derivation: derivation ?? defaultDerivation)
+        return DirectLink(link: link, cueBytes: cue?.bytes)
+    }
+
+    /// A cue as a bare string or `{"text", "start", "end"}`, placed as `decodeCue` places it.
+    private func decodeCue(_ cursor: inout RecordCursor, around span: AnchoredSpan) throws(RecordCursor.Miss)
+        -> (cue: Cue, bytes: Range<Int>) {
+        var words = ""
+        var start: Int?, end: Int?
+        if cursor.nextIsString {
+            words = try cursor.string(nonEmpty: true)
+        } else {
+            var seen = SeenKeys()
+            try cursor.beginObject()
+            var count = 0
+            while let index = try cursor.nextKey(in: Self.cueKeys, &count, &seen) {
+                switch index {
+                case 0: words = try cursor.string(nonEmpty: true)
+                case 1: start = try cursor.int()
+                default: end = try cursor.int()
+                }
+            }
+            guard !words.isEmpty else { throw RecordCursor.Miss() }
+        }
+        guard let place = placeCue(words, start: start, end: end, around: span, reportingTo: .silent) else { throw RecordCursor.Miss() }
+        return (Cue(text: words, start: place.scalars.lowerBound, end: place.scalars.upperBound), place.bytes)
+    }
+
+    /// `checkChain`'s rules, without the messages.
+    private static func followsTheChainRules(_ links: [DirectLink], publisher: String) -> Bool {
+        guard let first = links.first, first.link.source == publisher, first.link.derivation == nil else { return false }
+        for position in links.indices.dropFirst() {
+            let link = links[position].link
+            if link.source == links[position - 1].link.source || link.mode == .narration || link.derivation == nil { return false }
+        }
+        return true
+    }
+}

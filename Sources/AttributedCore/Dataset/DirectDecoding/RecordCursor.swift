@@ -1,0 +1,156 @@
+import Glibc
+
+/// Reads one record's JSON straight from the file's bytes, for the claim decoder's direct path: no tree, no message.
+/// It accepts only the plain form (strings without escapes, non-negative integers without sign, fraction or
+/// exponent) and gives up on anything else with `Miss`; the record is then decoded the ordinary way, which
+/// accepts every valid form and words every problem.
+struct RecordCursor {
+    struct Miss: Error {}
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var position: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, at position: Int) {
+        self.bytes = bytes
+        self.position = position
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func consume(_ byte: UInt8) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    private mutating func expect(_ byte: UInt8) throws(Miss) {
+        guard consume(byte) else { throw Miss() }
+    }
+
+    /// The next byte that is not whitespace, not consumed.
+    private mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return position < bytes.count ? bytes[position] : nil
+    }
+
+    var nextIsNull: Bool {
+        mutating get {
+            guard peek() == UInt8(ascii: "n"), position + 4 <= bytes.count, bytes[position + 1] == UInt8(ascii: "u"),
+                  bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l") else { return false }
+            position += 4
+            return true
+        }
+    }
+
+    var nextIsString: Bool { mutating get { peek() == UInt8(ascii: "\"") } }
+
+    // MARK: Containers
+
+    /// Starts an object; then `nextKey(&count)` until it returns nil.
+    mutating func beginObject() throws(Miss) { try expect(UInt8(ascii: "{")) }
+
+    /// The next member's key as its position in `keys`, the cursor then at its value; nil after the closing brace.
+    /// A key not in `keys`, or one already seen, is a miss. `count` counts the keys read so far.
+    mutating func nextKey(in keys: [StaticString], _ count: inout Int, _ seen: inout SeenKeys) throws(Miss) -> Int? {
+        if consume(UInt8(ascii: "}")) { return nil }
+        if count > 0 { try expect(UInt8(ascii: ",")) }
+        count += 1
+        try expect(UInt8(ascii: "\""))
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") { position += 1 }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Miss() }
+        let name = bytes.baseAddress! + start
+        let length = position - start
+        position += 1
+        // Compared as bytes: no String is made for a key.
+        guard let key = keys.firstIndex(where: { $0.utf8CodeUnitCount == length && memcmp($0.utf8Start, name, length) == 0 })
+        else { throw Miss() }
+        try seen.insert(key)
+        try expect(UInt8(ascii: ":"))
+        return key
+    }
+
+    mutating func beginArray() throws(Miss) { try expect(UInt8(ascii: "[")) }
+
+    /// Whether another element follows (the cursor then at it); false after the closing bracket.
+    mutating func nextElement(_ count: inout Int) throws(Miss) -> Bool {
+        if consume(UInt8(ascii: "]")) { return false }
+        if count > 0 { try expect(UInt8(ascii: ",")) }
+        count += 1
+        return true
+    }
+
+    /// Moves past the value here without reading it (it is read later, from `position` before the skip).
+    mutating func skipValue() throws(Miss) {
+        skipWhitespace()
+        guard let end = RecordScanner.endOfValue(bytes, from: position) else { throw Miss() }
+        position = end
+    }
+
+    mutating func move(to position: Int) { self.position = position }
+
+    // MARK: Scalars
+
+    /// A string without escapes or control characters, valid UTF-8; `nonEmpty` as the ordinary reader asks.
+    mutating func string(nonEmpty: Bool = false) throws(Miss) -> String {
+        try expect(UInt8(ascii: "\""))
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { throw Miss() }
+            position += 1
+        }
+        guard position < bytes.count, !nonEmpty || position > start,
+              let string = JSONParser.string(UnsafeBufferPointer(rebasing: bytes[start..<position])) else { throw Miss() }
+        position += 1
+        return string
+    }
+
+    /// A non-negative integer written plainly (no leading zero, sign, fraction or exponent).
+    mutating func int() throws(Miss) -> Int {
+        skipWhitespace()
+        let start = position
+        var value = 0
+        while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+            // 18 digits always fit an Int; a longer number is left to the ordinary path.
+            guard position - start < 18 else { throw Miss() }
+            value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+            position += 1
+        }
+        let digits = position - start
+        guard digits > 0, digits == 1 || bytes[start] != UInt8(ascii: "0") else { throw Miss() }
+        if position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): throw Miss()
+            default: break
+            }
+        }
+        return value
+    }
+
+    /// A string naming one case of `E`.
+    mutating func enumValue<E: RawRepresentable>(_: E.Type = E.self) throws(Miss) -> E where E.RawValue == String {
+        guard let value = E(rawValue: try string()) else { throw Miss() }
+        return value
+    }
+}
+
+/// Which of a record's keys have been seen: a repeated key sends the record down the ordinary path (which reports it).
+struct SeenKeys {
+    private var bits: UInt32 = 0
+
+    mutating func insert(_ key: Int) throws(RecordCursor.Miss) {
+        let bit: UInt32 = 1 << UInt32(key)
+        guard bits & bit == 0 else { throw RecordCursor.Miss() }
+        bits |= bit
+    }
+}

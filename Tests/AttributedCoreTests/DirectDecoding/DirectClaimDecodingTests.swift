@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import AttributedCore
+
+/// The claim decoder's direct path (claims read straight from their bytes) against the ordinary one (through a parsed
+/// node): for each of many variants of the base fixture's claims, valid and not, both loads must end the same way,
+/// with the same claims or the same issues, word for word.
+@Suite struct DirectClaimDecodingTests {
+    typealias Object = [String: Any]
+
+    /// One change to one claim (given as an object), or to the file's text once written.
+    struct Variant: Sendable, CustomTestStringConvertible {
+        let name: String
+        let claim: @Sendable (inout Object) -> Void
+        let text: @Sendable (String) -> String
+        var testDescription: String { name }
+
+        init(_ name: String, claim: @escaping @Sendable (inout Object) -> Void = { _ in }, text: @escaping @Sendable (String) -> String = { $0 }) {
+            self.name = name
+            self.claim = claim
+            self.text = text
+        }
+
+        static func span(_ name: String, _ change: @escaping @Sendable (inout Object) -> Void) -> Variant {
+            Variant("span: " + name) { claim in
+                var span = claim["span"] as! Object
+                change(&span)
+                claim["span"] = span
+            }
+        }
+
+        static func link(_ index: Int, _ name: String, _ change: @escaping @Sendable (inout Object) -> Void) -> Variant {
+            Variant("link \(index): " + name) { claim in
+                var chain = claim["chain"] as! [Object]
+                change(&chain[index])
+                claim["chain"] = chain
+            }
+        }
+    }
+
+    static let variants: [Variant] = [
+        Variant("unchanged"),
+        Variant("pretty-printed, keys sorted (span and chain after about)", text: { $0 }),
+    ] + ["id", "article", "span", "text", "about", "proposition", "chain"].map { key in
+        Variant("without \(key)") { $0[key] = nil }
+    } + [
+        Variant("an unknown key") { $0["extra"] = 1 },
+        Variant("id with a space") { $0["id"] = "c 1" },
+        Variant("empty id") { $0["id"] = "" },
+        Variant("numeric id") { $0["id"] = 5 },
+        Variant("unknown article") { $0["article"] = "a9" },
+        Variant("empty text") { $0["text"] = "" },
+        Variant("null text") { $0["text"] = NSNull() },
+        Variant("text with a quote (escaped)") { $0["text"] = "Rain \"is\" coming" },
+        Variant("text with accents") { $0["text"] = "Pluie à Lisbonne, Núñez" },
+        Variant("about empty") { $0["about"] = [String]() },
+        Variant("about repeated") { $0["about"] = ["city", "city"] },
+        Variant("about unknown") { $0["about"] = ["nobody"] },
+        Variant("about not an array") { $0["about"] = "city" },
+        Variant("about two") { $0["about"] = ["daily", "city"] },
+        Variant("empty proposition") { $0["proposition"] = "" },
+        Variant("null proposition") { $0["proposition"] = NSNull() },
+        Variant("span null") { $0["span"] = NSNull() },
+        Variant("span an array") { $0["span"] = [Int]() },
+        Variant.span("without start") { $0["start"] = nil },
+        Variant.span("without end") { $0["end"] = nil },
+        Variant.span("without offsets") { $0["start"] = nil; $0["end"] = nil },
+        Variant.span("words only") { $0 = ["field": $0["field"]!, "exact": $0["exact"]!] },
+        Variant.span("without prefix") { $0["prefix"] = nil },
+        Variant.span("without suffix") { $0["suffix"] = nil },
+        Variant.span("start a fraction") { $0["start"] = 1.5 },
+        Variant.span("start negative") { $0["start"] = -1 },
+        Variant.span("start a string") { $0["start"] = "29" },
+        Variant.span("end before start") { $0["end"] = 1 },
+        Variant.span("end past the text") { $0["end"] = 100_000 },
+        Variant.span("exact changed") { $0["exact"] = "rain is cominG" },
+        Variant.span("exact empty") { $0["exact"] = "" },
+        Variant.span("exact not in the text") { $0 = ["field": $0["field"]!, "exact": "snow is coming"] },
+        Variant.span("prefix wrong") { $0["prefix"] = "nobody said " },
+        Variant.span("suffix wrong") { $0["suffix"] = " tomorrow" },
+        Variant.span("prefix empty") { $0["prefix"] = "" },
+        Variant.span("field headline") { $0["field"] = "headline" },
+        Variant.span("field summary without index") { $0["field"] = "summary" },
+        Variant.span("field unknown") { $0["field"] = "lede" },
+        Variant.span("an index outside the summary") { $0["index"] = 0 },
+        Variant.span("segments") { $0["segments"] = [["exact": "rain"], ["exact": "coming"]] },
+        Variant.span("an unknown key") { $0["offset"] = 3 },
+        Variant("chain empty") { $0["chain"] = [Object]() },
+        Variant("chain an object") { $0["chain"] = Object() },
+        Variant("chain without the publisher") { $0["chain"] = Array(($0["chain"] as! [Object]).dropFirst()) },
+        Variant("chain with a link that is not an object") { $0["chain"] = ($0["chain"] as! [Any]) + [3] },
+        Variant("chain with a third link") { claim in
+            claim["chain"] = (claim["chain"] as! [Object]) + [["source": "police", "mode": "document_citation"]]
+        },
+        Variant("chain with a third link from the same source") { claim in
+            let chain = claim["chain"] as! [Object]
+            claim["chain"] = chain + [["source": chain[1]["source"]!, "mode": "indirect_speech"]]
+        },
+        Variant.link(0, "mode left out (narration)") { $0["mode"] = nil },
+        Variant.link(0, "mode direct_quote") { $0["mode"] = "direct_quote" },
+        Variant.link(0, "a derivation") { $0["derivation"] = "quotation" },
+        Variant.link(0, "source not the publisher") { $0["source"] = "police" },
+        Variant.link(0, "only the source") { $0 = ["source": $0["source"]!] },
+        Variant.link(1, "without mode") { $0["mode"] = nil },
+        Variant.link(1, "mode narration") { $0["mode"] = "narration" },
+        Variant.link(1, "mode unknown") { $0["mode"] = "quote" },
+        Variant.link(1, "same source as the publisher") { $0["source"] = "daily" },
+        Variant.link(1, "a place as source") { $0["source"] = "city" },
+        Variant.link(1, "unknown source") { $0["source"] = "nobody" },
+        Variant.link(1, "derivation null") { $0["derivation"] = NSNull() },
+        Variant.link(1, "derivation left out") { $0["derivation"] = nil },
+        Variant.link(1, "derivation unknown") { $0["derivation"] = "copy" },
+        Variant.link(1, "cue as a string") { $0["cue"] = ($0["cue"] as! Object)["text"] },
+        Variant.link(1, "cue as a string not in the text") { $0["cue"] = "whispered" },
+        Variant.link(1, "cue as an empty string") { $0["cue"] = "" },
+        Variant.link(1, "cue without offsets") { $0["cue"] = ["text": ($0["cue"] as! Object)["text"]!] },
+        Variant.link(1, "cue with a wrong start") { $0["cue"] = ["text": ($0["cue"] as! Object)["text"]!, "start": 0] },
+        Variant.link(1, "cue with only an end") { $0["cue"] = ["text": ($0["cue"] as! Object)["text"]!, "end": ($0["cue"] as! Object)["end"]!] },
+        Variant.link(1, "cue empty object") { $0["cue"] = Object() },
+        Variant.link(1, "cue a number") { $0["cue"] = 5 },
+        Variant.link(1, "cue with an unknown key") { $0["cue"] = ["text": ($0["cue"] as! Object)["text"]!, "at": 1] },
+        Variant.link(1, "cue null") { $0["cue"] = NSNull() },
+        Variant.link(1, "recipient null") { $0["recipient"] = NSNull() },
+        Variant.link(1, "recipient left out") { $0["recipient"] = nil },
+        Variant.link(1, "recipient unknown") { $0["recipient"] = "nobody" },
+        Variant.link(1, "factuality unknown") { $0["factuality"] = "CT" },
+        Variant.link(1, "factuality PR+") { $0["factuality"] = "PR+" },
+        Variant.link(1, "attributionType left out") { $0["attributionType"] = nil },
+        Variant.link(1, "attributionType belief") { $0["attributionType"] = "belief" },
+        Variant.link(1, "an unknown key") { $0["tone"] = "neutral" },
+        // Numbers and literals as only the text can write them.
+        Variant("start with a leading zero", text: { $0.replacingOccurrences(of: "\"start\":29,", with: "\"start\":029,") }),
+        Variant("start as -0", text: { $0.replacingOccurrences(of: "\"start\":29,", with: "\"start\":-0,") }),
+        Variant("start with an exponent", text: { $0.replacingOccurrences(of: "\"start\":29,", with: "\"start\":2.9e1,") }),
+        Variant("start as 29.0", text: { $0.replacingOccurrences(of: "\"start\":29,", with: "\"start\":29.0,") }),
+        Variant("start huge", text: { $0.replacingOccurrences(of: "\"start\":29,", with: "\"start\":99999999999999999999999,") }),
+        Variant("a repeated key", text: { $0.replacingOccurrences(of: "\"id\":\"c1\",", with: "\"id\":\"c1\",\"id\":\"c1\",") }),
+        Variant("an escaped key", text: { $0.replacingOccurrences(of: "\"proposition\":", with: "\"propositio\\u006e\":") }),
+        Variant("an escaped id", text: { $0.replacingOccurrences(of: "\"id\":\"c1\"", with: "\"id\":\"c\\u0031\"") }),
+        Variant("a syntax error in a claim", text: { $0.replacingOccurrences(of: "\"id\":\"c1\",", with: "\"id\":\"c1\",,") }),
+        Variant("nul for null", text: { $0.replacingOccurrences(of: "\"cue\":null", with: "\"cue\":nul") }),
+        Variant("nulls for null", text: { $0.replacingOccurrences(of: "\"cue\":null", with: "\"cue\":nulls") }),
+        Variant("whitespace everywhere", text: {
+            $0.replacingOccurrences(of: ":", with: " :\n\t ").replacingOccurrences(of: ",", with: " \r\n, ")
+        }),
+    ]
+
+    /// The base fixture with `variant` applied to claim `index`, written compactly with sorted keys (or pretty-printed).
+    static func dataset(_ variant: Variant, claim index: Int) throws -> [UInt8] {
+        let base = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("base.json")))
+        var top = try JSONSerialization.jsonObject(with: base) as! Object
+        var claims = top["claims"] as! [Object]
+        variant.claim(&claims[index])
+        top["claims"] = claims
+        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        if variant.name.hasPrefix("pretty-printed") { options.insert(.prettyPrinted) }
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: top, options: options), as: UTF8.self)
+        return Array(variant.text(text).utf8)
+    }
+
+    /// Every claim in full, or every issue line; and how many claims were read directly.
+    static func outcome(_ bytes: [UInt8], decodingDirectly: Bool) -> (lines: [String], direct: Int) {
+        do {
+            let dataset = try DatasetLoader.load([SourceFile(name: "base.json", bytes: bytes)], decodingDirectly: decodingDirectly)
+            return (dataset.claims.map { String(describing: $0) }, dataset.claimsDecodedDirectly)
+        } catch {
+            return (error.issues.map(\.description), 0)
+        }
+    }
+
+    // Claim 0 is a body span with an indirect-speech link and a recipient, claim 2 a direct quote.
+    @Test(arguments: variants, [0, 2])
+    func bothPathsEndTheSameWay(_ variant: Variant, claim index: Int) throws {
+        let bytes = try Self.dataset(variant, claim: index)
+        let direct = Self.outcome(bytes, decodingDirectly: true)
+        let ordinary = Self.outcome(bytes, decodingDirectly: false)
+        #expect(direct.lines == ordinary.lines)
+        #expect(!direct.lines.isEmpty)
+        #expect(ordinary.direct == 0)
+    }
+
+    /// The test above would pass if nothing were ever read directly: the plain claims must be.
+    @Test func plainClaimsAreReadDirectlyAndTheOthersAreNot() throws {
+        let unchanged = Self.outcome(try Self.dataset(Self.variants[0], claim: 0), decodingDirectly: true)
+        #expect(unchanged.direct == 2)  // claim 1's span is in the summary: read the ordinary way
+        let wordsOnly = Self.variants.first { $0.name == "span: words only" }!
+        #expect(Self.outcome(try Self.dataset(wordsOnly, claim: 0), decodingDirectly: true).direct == 2)
+        let escaped = Self.variants.first { $0.name == "an escaped id" }!
+        #expect(Self.outcome(try Self.dataset(escaped, claim: 0), decodingDirectly: true).direct == 1)
+        // As the fixture is written: keys in the usual order, spaced, non-ASCII as is.
+        let asWritten = try Array(Data(contentsOf: URL(fileURLWithPath: Fixtures.path("base.json"))))
+        #expect(Self.outcome(asWritten, decodingDirectly: true).direct == 2)
+    }
+}
