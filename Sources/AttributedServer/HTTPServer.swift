@@ -3,7 +3,6 @@ import CMicroHTTPD
 import CMicroHTTPDShim
 import Foundation
 import Glibc
-import Synchronization
 
 /// A running libmicrohttpd daemon serving an API. It starts without a dataset (liveness 200, readiness 503)
 /// and serves whichever dataset was handed to it last. Any thread may swap its dataset or stop it: the daemon's own
@@ -12,7 +11,6 @@ public final class HTTPServer: @unchecked Sendable {
     public let port: UInt16
     public let fileDescriptors: FileDescriptorBudget
     private let daemon: OpaquePointer
-    private let running = Atomic<Bool>(false)
     private let context: ServerContext
     private let unmanagedContext: Unmanaged<ServerContext>
 
@@ -55,7 +53,6 @@ public final class HTTPServer: @unchecked Sendable {
             throw ServerError("libmicrohttpd could not start on port \(socket.port) (threads, limits or file descriptors)")
         }
         daemon = started
-        running.store(true, ordering: .releasing)
         port = socket.port
     }
 
@@ -95,8 +92,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// listening socket from each worker's epoll set while that worker, having seen the quiesce flag, may remove it
     /// too; the loser's ENOENT is a MHD_PANIC that aborts the process. The accept policy refuses instead.
     public func shutdown(drainTimeout: Double = 5) {
-        guard running.exchange(false, ordering: .acquiringAndReleasing) else { return }
-        context.beginStopping()
+        guard context.beginStopping() else { return }
         let deadline = Self.now() + drainTimeout
         while requestsInFlight > 0, Self.now() < deadline { usleep(10_000) }
         MHD_stop_daemon(daemon)

@@ -30,7 +30,8 @@ final class ServerContext: Sendable {
 
     /// Set once when a stop begins: from then on new connections are refused (`acceptPolicy`).
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
-    func beginStopping() { stopping.store(true, ordering: .relaxed) }
+    /// Whether this call began the stop (a second stop finds it begun and does nothing).
+    func beginStopping() -> Bool { !stopping.exchange(true, ordering: .acquiringAndReleasing) }
 
     /// Swaps the dataset in; returns the one it replaces.
     @discardableResult

@@ -82,34 +82,41 @@ extension DatasetDecoder {
 
     /// The chain rules: the publication speaks first, each hop changes speaker, narration is the publication's own.
     func checkChain(_ links: [DecodedLink], of claim: RecordReader, publisher: String?) -> Bool {
+        let violations = Self.chainViolations(links.map(\.link), publisher: publisher)
+        for violation in violations {
+            if let link = violation.link {
+                links[link].reader.report(violation.message, at: violation.key)
+            } else {
+                claim.report(violation.message, at: violation.key)
+            }
+        }
+        return violations.isEmpty
+    }
+
+    /// Every rule the chain breaks, in order: at which link (nil: the claim itself), at which key, and why. Both
+    /// decoding paths hold chains to these rules; only the ordinary one reports them.
+    static func chainViolations(_ links: [AttributionLink], publisher: String?) -> [(link: Int?, key: String, message: String)] {
         guard let first = links.first else {
-            claim.report("the chain is empty: it needs at least the publication's own link", at: "chain")
-            return false
+            return [(nil, "chain", "the chain is empty: it needs at least the publication's own link")]
         }
-        var consistent = true
-        if let publisher, first.link.source != publisher {
-            first.reader.report("the first link's source must be the article's publisher \"\(publisher)\", not \"\(first.link.source)\"",
-                                at: "source")
-            consistent = false
+        var violations: [(link: Int?, key: String, message: String)] = []
+        if let publisher, first.source != publisher {
+            violations.append((0, "source", "the first link's source must be the article's publisher \"\(publisher)\", not \"\(first.source)\""))
         }
-        if first.link.derivation != nil {
-            first.reader.report("the first link has no derivation: nothing comes before it", at: "derivation")
-            consistent = false
+        if first.derivation != nil {
+            violations.append((0, "derivation", "the first link has no derivation: nothing comes before it"))
         }
         for (position, current) in links.enumerated().dropFirst() {
-            if current.link.source == links[position - 1].link.source {
-                current.reader.report("same source \"\(current.link.source)\" as the previous link", at: "source")
-                consistent = false
+            if current.source == links[position - 1].source {
+                violations.append((position, "source", "same source \"\(current.source)\" as the previous link"))
             }
-            if current.link.mode == .narration {
-                current.reader.report("\"narration\" is only for the first link, the publication's own voice", at: "mode")
-                consistent = false
+            if current.mode == .narration {
+                violations.append((position, "mode", "\"narration\" is only for the first link, the publication's own voice"))
             }
-            if current.link.derivation == nil {
-                current.reader.report("a link after the first needs a derivation (\"quotation\" or \"paraphrase\")", at: "derivation")
-                consistent = false
+            if current.derivation == nil {
+                violations.append((position, "derivation", "a link after the first needs a derivation (\"quotation\" or \"paraphrase\")"))
             }
         }
-        return consistent
+        return violations
     }
 }

@@ -5,8 +5,9 @@ import Foundation
 /// The files are scanned for where their records start (no tree of a whole file is built); entities and articles
 /// are decoded first (claims need their kinds, publishers and texts), then claims on every core, straight into
 /// compact records: a claim of the plain form is read from its bytes with no tree at all (`decodeClaimDirectly`),
-/// any other one, or one with a problem, through its parsed node, which words every problem. A file is never held whole: it is read a window at a time, and each batch of records is read
-/// again when decoded and given back after (see `FileBuffer`). A record with a syntax error sends the whole load
+/// any other one, or one with a problem, through its parsed node, which words every problem. A file is never held
+/// whole: it is read a window at a time, and each batch of records is read again when decoded and given back after
+/// (see `FileBuffer`). A record with a syntax error sends the whole load
 /// down the ordinary path, which parses each file whole, so that the error is found and worded exactly as for the
 /// file as a whole.
 public enum DatasetLoader {

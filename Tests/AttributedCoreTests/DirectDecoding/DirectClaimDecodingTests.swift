@@ -13,10 +13,14 @@ import Testing
         let name: String
         let claim: @Sendable (inout Object) -> Void
         let text: @Sendable (String) -> String
+        /// Written indented over many lines rather than compactly.
+        let prettyPrinted: Bool
         var testDescription: String { name }
 
-        init(_ name: String, claim: @escaping @Sendable (inout Object) -> Void = { _ in }, text: @escaping @Sendable (String) -> String = { $0 }) {
+        init(_ name: String, prettyPrinted: Bool = false, claim: @escaping @Sendable (inout Object) -> Void = { _ in },
+             text: @escaping @Sendable (String) -> String = { $0 }) {
             self.name = name
+            self.prettyPrinted = prettyPrinted
             self.claim = claim
             self.text = text
         }
@@ -40,7 +44,7 @@ import Testing
 
     static let variants: [Variant] = [
         Variant("unchanged"),
-        Variant("pretty-printed, keys sorted (span and chain after about)", text: { $0 }),
+        Variant("pretty-printed, keys sorted (span and chain after about)", prettyPrinted: true),
     ] + ["id", "article", "span", "text", "about", "proposition", "chain"].map { key in
         Variant("without \(key)") { $0[key] = nil }
     } + [
@@ -153,7 +157,7 @@ import Testing
         variant.claim(&claims[index])
         top["claims"] = claims
         var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        if variant.name.hasPrefix("pretty-printed") { options.insert(.prettyPrinted) }
+        if variant.prettyPrinted { options.insert(.prettyPrinted) }
         let text = String(decoding: try JSONSerialization.data(withJSONObject: top, options: options), as: UTF8.self)
         return Array(variant.text(text).utf8)
     }

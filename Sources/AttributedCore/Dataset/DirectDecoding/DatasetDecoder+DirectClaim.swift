@@ -13,6 +13,9 @@ extension DatasetDecoder {
     private static let linkKeys: [StaticString] = ["source", "cue", "mode", "attributionType", "factuality", "recipient", "derivation"]
     private static let cueKeys: [StaticString] = ["text", "start", "end"]
 
+    /// A claim's article, with its text as offset spaces.
+    private typealias DirectArticle = (id: String, record: Article, text: ArticleText)
+
     /// The claim at `offset` of `bytes` (a record start found by the scan, its bytes present), or nil when it is not
     /// of the plain form or not valid.
     func decodeClaimDirectly(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> DecodedClaim? {
@@ -23,15 +26,14 @@ extension DatasetDecoder {
     private func decodeClaim(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> DecodedClaim {
         var seen = SeenKeys()
         var id: String?, text: String?, proposition: String?
-        var article: (id: String, record: Article, text: ArticleText)?
+        var article: DirectArticle?
         var about: [String] = []
         var span: (anchored: AnchoredSpan, words: String)?
         var chain: [DirectLink]?
         // The span needs the article's text and the chain the span: whichever comes before them is read after.
         var spanAt: Int?, chainAt: Int?
         try cursor.beginObject()
-        var count = 0
-        while let index = try cursor.nextKey(in: Self.claimKeys, &count, &seen) {
+        while let index = try cursor.nextKey(in: Self.claimKeys, &seen) {
             switch ClaimKey(rawValue: index)! {
             case .id: id = try self.id(&cursor)
             case .article: article = try self.article(&cursor)
@@ -54,11 +56,12 @@ extension DatasetDecoder {
             cursor.move(to: chainAt)
             chain = try decodeChain(&cursor, around: span.anchored)
         }
-        guard let chain, Self.followsTheChainRules(chain, publisher: article.record.publisher) else { throw RecordCursor.Miss() }
+        guard let chain else { throw RecordCursor.Miss() }
+        let links = chain.map(\.link)
+        guard Self.chainViolations(links, publisher: article.record.publisher).isEmpty else { throw RecordCursor.Miss() }
         // Left out, the text is the span's words and the proposition the claim's id, as in `decodeClaim`.
         return DecodedClaim(id: id, article: article.id, span: span.anchored, text: text ?? span.words,
-                            about: about, proposition: proposition ?? id, chain: chain.map(\.link),
-                            cueBytes: chain.map(\.cueBytes))
+                            about: about, proposition: proposition ?? id, chain: links, cueBytes: chain.map(\.cueBytes))
     }
 
     // MARK: References
@@ -69,21 +72,21 @@ extension DatasetDecoder {
         return id
     }
 
-    /// Claims come grouped by article: the last one found is asked first.
-    private func article(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> (id: String, record: Article, text: ArticleText) {
+    /// Claims come grouped by article: the last one found is asked first. Only a decoded article is found (one that
+    /// failed is registered, but the load fails anyway): the ordinary path takes the rest.
+    private func article(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> DirectArticle {
         let id = try self.id(&cursor)
         if let last = lastDirectArticle, last.id == id { return last }
-        guard registry.articles.contains(id), let record = articles[id], let text = text(ofArticle: id) else {
-            throw RecordCursor.Miss()
-        }
+        guard let record = articles[id], let text = text(ofArticle: id) else { throw RecordCursor.Miss() }
         lastDirectArticle = (id, record, text)
         return (id, record, text)
     }
 
-    private func entity(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> String {
+    /// A reference to a decoded entity (as for articles), with its kind: one lookup serves both.
+    private func entity(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> (id: String, kind: EntityKind) {
         let id = try self.id(&cursor)
-        guard registry.entities.contains(id) else { throw RecordCursor.Miss() }
-        return id
+        guard let kind = entities[id]?.kind else { throw RecordCursor.Miss() }
+        return (id, kind)
     }
 
     /// Distinct entity references.
@@ -92,7 +95,7 @@ extension DatasetDecoder {
         try cursor.beginArray()
         var count = 0
         while try cursor.nextElement(&count) {
-            let reference = try entity(&cursor)
+            let reference = try entity(&cursor).id
             guard !references.contains(reference) else { throw RecordCursor.Miss() }
             references.append(reference)
         }
@@ -103,14 +106,13 @@ extension DatasetDecoder {
 
     /// A contiguous span in the headline or body: `exact` with optional `start`, `end`, `prefix`, `suffix`; placed,
     /// with its words.
-    private func decodeSpan(_ cursor: inout RecordCursor, _ article: (id: String, record: Article, text: ArticleText))
+    private func decodeSpan(_ cursor: inout RecordCursor, _ article: DirectArticle)
         throws(RecordCursor.Miss) -> (anchored: AnchoredSpan, words: String) {
         var seen = SeenKeys()
         var field: ArticleField?
         var selector = QuoteSelector(exact: "")
         try cursor.beginObject()
-        var count = 0
-        while let index = try cursor.nextKey(in: Self.spanKeys, &count, &seen) {
+        while let index = try cursor.nextKey(in: Self.spanKeys, &seen) {
             switch SpanKey(rawValue: index)! {
             case .field: field = try cursor.enumValue()
             case .exact: selector.exact = try cursor.string(nonEmpty: true)
@@ -152,7 +154,7 @@ extension DatasetDecoder {
     private func decodeLink(_ cursor: inout RecordCursor, isFirst: Bool, around span: AnchoredSpan) throws(RecordCursor.Miss)
         -> DirectLink {
         var seen = SeenKeys()
-        var source: String?
+        var source: (id: String, kind: EntityKind)?
         var cue: (cue: Cue, bytes: Range<Int>)?
         var mode: AttributionMode? = isFirst ? .narration : nil
         var attributionType = AttributionType.assertion
@@ -160,21 +162,20 @@ extension DatasetDecoder {
         var recipient: String?
         var derivation: Derivation??
         try cursor.beginObject()
-        var count = 0
-        while let index = try cursor.nextKey(in: Self.linkKeys, &count, &seen) {
+        while let index = try cursor.nextKey(in: Self.linkKeys, &seen) {
             switch LinkKey(rawValue: index)! {
             case .source: source = try entity(&cursor)
             case .cue: cue = cursor.nextIsNull ? nil : try decodeCue(&cursor, around: span)
             case .mode: mode = try cursor.enumValue()
             case .attributionType: attributionType = try cursor.enumValue()
             case .factuality: factuality = try cursor.enumValue()
-            case .recipient: recipient = cursor.nextIsNull ? nil : try entity(&cursor)
+            case .recipient: recipient = cursor.nextIsNull ? nil : try entity(&cursor).id
             case .derivation: derivation = .some(cursor.nextIsNull ? nil : try cursor.enumValue())
             }
         }
-        guard let source, let mode, entities[source]?.kind != .place else { throw RecordCursor.Miss() }
+        guard let source, let mode, source.kind != .place else { throw RecordCursor.Miss() }
         let defaultDerivation: Derivation? = isFirst ? nil : (mode == .directQuote ? .quotation : .paraphrase)
-        let link = AttributionLink(source: source, cue: cue?.cue, mode: mode, attributionType: attributionType,
+        let link = AttributionLink(source: source.id, cue: cue?.cue, mode: mode, attributionType: attributionType,
                                    factuality: factuality, recipient: recipient, derivation: derivation ?? defaultDerivation)
         return DirectLink(link: link, cueBytes: cue?.bytes)
     }
@@ -189,8 +190,7 @@ extension DatasetDecoder {
         } else {
             var seen = SeenKeys()
             try cursor.beginObject()
-            var count = 0
-            while let index = try cursor.nextKey(in: Self.cueKeys, &count, &seen) {
+            while let index = try cursor.nextKey(in: Self.cueKeys, &seen) {
                 switch index {
                 case 0: words = try cursor.string(nonEmpty: true)
                 case 1: start = try cursor.int()
@@ -201,15 +201,5 @@ extension DatasetDecoder {
         }
         guard let place = placeCue(words, start: start, end: end, around: span, reportingTo: .silent) else { throw RecordCursor.Miss() }
         return (Cue(text: words, start: place.scalars.lowerBound, end: place.scalars.upperBound), place.bytes)
-    }
-
-    /// `checkChain`'s rules, without the messages.
-    private static func followsTheChainRules(_ links: [DirectLink], publisher: String) -> Bool {
-        guard let first = links.first, first.link.source == publisher, first.link.derivation == nil else { return false }
-        for position in links.indices.dropFirst() {
-            let link = links[position].link
-            if link.source == links[position - 1].link.source || link.mode == .narration || link.derivation == nil { return false }
-        }
-        return true
     }
 }

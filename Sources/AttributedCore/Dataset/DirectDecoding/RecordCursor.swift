@@ -54,25 +54,19 @@ struct RecordCursor {
 
     // MARK: Containers
 
-    /// Starts an object; then `nextKey(&count)` until it returns nil.
+    /// Starts an object; then `nextKey(in:_:)` until it returns nil.
     mutating func beginObject() throws(Miss) { try expect(UInt8(ascii: "{")) }
 
     /// The next member's key as its position in `keys`, the cursor then at its value; nil after the closing brace.
-    /// A key not in `keys`, or one already seen, is a miss. `count` counts the keys read so far.
-    mutating func nextKey(in keys: [StaticString], _ count: inout Int, _ seen: inout SeenKeys) throws(Miss) -> Int? {
+    /// A key not in `keys`, or one already in `seen`, is a miss.
+    mutating func nextKey(in keys: [StaticString], _ seen: inout SeenKeys) throws(Miss) -> Int? {
         if consume(UInt8(ascii: "}")) { return nil }
-        if count > 0 { try expect(UInt8(ascii: ",")) }
-        count += 1
-        try expect(UInt8(ascii: "\""))
-        let start = position
-        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") { position += 1 }
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Miss() }
-        let name = bytes.baseAddress! + start
-        let length = position - start
-        position += 1
+        if !seen.isEmpty { try expect(UInt8(ascii: ",")) }
+        let name = try stringBytes()
         // Compared as bytes: no String is made for a key.
-        guard let key = keys.firstIndex(where: { $0.utf8CodeUnitCount == length && memcmp($0.utf8Start, name, length) == 0 })
-        else { throw Miss() }
+        guard let key = keys.firstIndex(where: {
+            $0.utf8CodeUnitCount == name.count && memcmp($0.utf8Start, name.baseAddress!, name.count) == 0
+        }) else { throw Miss() }
         try seen.insert(key)
         try expect(UInt8(ascii: ":"))
         return key
@@ -101,18 +95,25 @@ struct RecordCursor {
 
     /// A string without escapes or control characters, valid UTF-8; `nonEmpty` as the ordinary reader asks.
     mutating func string(nonEmpty: Bool = false) throws(Miss) -> String {
+        let content = try stringBytes()
+        guard !nonEmpty || !content.isEmpty, let string = JSONParser.string(content) else { throw Miss() }
+        return string
+    }
+
+    /// The bytes between a string's quotes, the cursor then after it; a miss on an escape or a control character.
+    private mutating func stringBytes() throws(Miss) -> UnsafeBufferPointer<UInt8> {
         try expect(UInt8(ascii: "\""))
         let start = position
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return UnsafeBufferPointer(rebasing: bytes[start..<position - 1])
+            }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { throw Miss() }
             position += 1
         }
-        guard position < bytes.count, !nonEmpty || position > start,
-              let string = JSONParser.string(UnsafeBufferPointer(rebasing: bytes[start..<position])) else { throw Miss() }
-        position += 1
-        return string
+        throw Miss()
     }
 
     /// A non-negative integer written plainly (no leading zero, sign, fraction or exponent).
@@ -147,6 +148,9 @@ struct RecordCursor {
 /// Which of a record's keys have been seen: a repeated key sends the record down the ordinary path (which reports it).
 struct SeenKeys {
     private var bits: UInt32 = 0
+
+    /// No key yet: the next one is the object's first, with no comma before it.
+    var isEmpty: Bool { bits == 0 }
 
     mutating func insert(_ key: Int) throws(RecordCursor.Miss) {
         let bit: UInt32 = 1 << UInt32(key)
