@@ -8,13 +8,9 @@
 set -euo pipefail
 
 size=${1:-10k}
-case $size in
-  10k) articles=400 ;;
-  100k) articles=4000 ;;
-  1m) articles=40000 ;;
-  *) echo "usage: $0 [10k|100k|1m]" >&2; exit 2 ;;
-esac
-per_article=25
+# shellcheck source=corpus.sh
+source "$(dirname "$0")/corpus.sh"
+corpus_articles "$size" || { echo "usage: $0 [10k|100k|1m]" >&2; exit 2; }
 split_files=8
 wrk_seconds=${WRK_SECONDS:-5}
 seq_requests=${SEQ_REQUESTS:-50}
@@ -53,17 +49,9 @@ kb_mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 now_us() { echo "${EPOCHREALTIME/./}"; }
 proc_kb() { awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"; }
 
-# The corpus and its split are cached: the 1m corpus takes minutes to write. Each is built under a temporary name
-# and renamed, so an interrupted run never leaves a truncated corpus in the cache.
-cache=${SCALE_CACHE:-/tmp/attributed-scale}
-mkdir -p "$cache"
-corpus=$cache/$size.json
+# The corpus and its split are cached (corpus.sh); the split too is built under a temporary name and renamed.
+cached_corpus "$size"
 corpus_dir=$cache/$size-split$split_files
-if [[ ! -e $corpus ]]; then
-  note "writing $corpus"
-  python3 benchmarks/make_corpus.py "$articles" "$per_article" "$corpus.tmp.$$"
-  mv "$corpus.tmp.$$" "$corpus"
-fi
 if [[ ! -d $corpus_dir ]]; then
   note "splitting $corpus into $split_files files"
   rm -rf "$corpus_dir.tmp.$$"
@@ -233,19 +221,14 @@ for entry in "${queries[@]}"; do
   printf "$row" "$label" "$status" "$n" "$med" "$max" "$rps" "$p50" "$p99" "$non2xx" "$errors" "${path//@CLAIM@/{random id\}}"
 done
 # This VM's throughput swings by ±20% from run to run, so the by-id ratio is taken from interleaved runs.
-ratio_runs=${RATIO_RUNS:-5}
-ratio_seconds=${RATIO_SECONDS:-2}
+ratio_runs=${RATIO_RUNS:-7}
+ratio_seconds=${RATIO_SECONDS:-3}
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 healthz_runs=() hot_runs=() random_runs=() provenance_runs=()
 for ((run = 0; run < ratio_runs; run++)); do
   for kind in healthz hot random provenance; do
-    case $kind in
-      healthz) args=(fixed /healthz) ;;
-      hot) args=(fixed /v1/claims/a000007-c003) ;;
-      random) args=("$articles" "$per_article") ;;
-      provenance) args=("$articles" "$per_article" /provenance) ;;
-    esac
+    by_id_args "$kind"
     wrk -t2 -c16 -d"${ratio_seconds}s" --timeout 60s -s benchmarks/random_claim.lua "$base" -- "${args[@]}" >"$work/wrk.out" 2>&1 || true
     read -r rps _ < <(wrk_summary "$work/wrk.out")
     eval "${kind}_runs+=(\"\$rps\")"

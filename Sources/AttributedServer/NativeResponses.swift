@@ -60,12 +60,16 @@ final class NativeResponses: @unchecked Sendable {
 enum NativeResponse {
     /// A response owning a copy of `body`, with `headers` added; nil if MHD cannot allocate it.
     static func make(body: [UInt8], headers: [HTTPHeader]) -> OpaquePointer? {
-        let response = body.withUnsafeBytes { buffer in
-            MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
-                                            .RESPMEM_MUST_COPY)
-        }
-        guard let response else { return nil }
-        return adding(headers, to: response)
+        body.withUnsafeBytes { make(body: $0, headers: headers) }
+    }
+
+    /// A response owning a copy of `body`, with `headers` and then `more` added; nil if MHD cannot allocate it.
+    static func make(body: UnsafeRawBufferPointer, headers: [HTTPHeader], _ more: [HTTPHeader] = []) -> OpaquePointer? {
+        guard let response = MHD_create_response_from_buffer(body.count, UnsafeMutableRawPointer(mutating: body.baseAddress),
+                                                             .RESPMEM_MUST_COPY)
+        else { return nil }
+        guard let withHeaders = adding(headers, to: response) else { return nil }
+        return more.isEmpty ? withHeaders : adding(more, to: withHeaders)
     }
 
     /// `response` with `headers` added; nil (the response destroyed) if MHD cannot add one.

@@ -21,8 +21,9 @@ enum ResponseSender {
         // A rendered resource's gzip response is cached under its own key: a hit never serves the other coding.
         if case .rendered(let rendered) = response.body, response.status == 200, let dataset, let key = rendered.key,
            let sent = dataset.cache.queue(key.cacheKey(response.coding), on: connection, make: {
-               let (body, headers) = response.finished()
-               return NativeResponse.make(body: body, headers: headers).map { ($0, body.count) }
+               response.withFinished { body, headers, derived in
+                   NativeResponse.make(body: body, headers: headers, derived).map { ($0, body.count) }
+               }
            }) {
             return Sent(result: sent.result, bodyBytes: sent.bodyBytes)
         }
@@ -35,12 +36,14 @@ enum ResponseSender {
             // The length is not known when the request is logged: the access log counts it as 0.
             return Sent(result: MHD_queue_response(connection, 200, streamed), bodyBytes: 0)
         }
-        let (body, headers) = response.finished()
-        guard let fresh = NativeResponse.make(body: body, headers: headers) else {
+        let made = response.withFinished { body, headers, derived in
+            NativeResponse.make(body: body, headers: headers, derived).map { ($0, body.count) }
+        }
+        guard let (fresh, bodyBytes) = made else {
             return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
         }
         defer { MHD_destroy_response(fresh) }
-        return Sent(result: MHD_queue_response(connection, UInt32(response.status), fresh), bodyBytes: body.count)
+        return Sent(result: MHD_queue_response(connection, UInt32(response.status), fresh), bodyBytes: bodyBytes)
     }
 
     private static func nativeResponse(for slot: Representation.Slot, coding: ContentCoding, server: ServerContext,

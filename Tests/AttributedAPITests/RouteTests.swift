@@ -62,7 +62,8 @@ import Testing
     }
 
     @Test(arguments: ["", "*", "/v1", "/explore", "/explore/articles/", "/explore//", "/explore/assets/other.js", "/v1/claims/", "//v1/claims", "/v1//claims", "/v1/claims/c01/", "/v1/claims/c01/x",
-                      "/v1/claims/a/b", "/V1/claims", "/v1/claims/c01%00x", "/v1/claims/..", "/../etc/passwd"])
+                      "/v1/claims/a/b", "/V1/claims", "/v1/claims/c01%00x", "/v1/claims/..", "/../etc/passwd",
+                      "/v1/claims/c01/provenance/x", "/v1/claims/c01/provenance/x/y/z", "/v1/claims/c01/provenance/", "/v1/claimsx", "/v1/claim"])
     func unknownPathsAre404Problems(path: String) {
         let response = SeedAPI.get(path)
         #expect(response.status == 404)

@@ -66,12 +66,13 @@ public struct ExportStream: Sendable {
             csv.header(columns)
             headerWritten = true
         }
+        var json = JSONOutput(capacity: syntax == .ndjson ? 4096 : 64)  // an NDJSON row's scratch, reused by the chunk
         while csv.bytes.count < limit || csv.bytes.count == start {
             guard let ordinal = nextOrdinal() else {
                 isFinished = true
                 return csv.bytes.count > start
             }
-            write(ordinal, into: &csv)
+            write(ordinal, into: &csv, scratch: &json)
             rows += 1
         }
         return true
@@ -99,7 +100,7 @@ public struct ExportStream: Sendable {
         }
     }
 
-    private func write(_ ordinal: Int, into csv: inout CSVOutput) {
+    private func write(_ ordinal: Int, into csv: inout CSVOutput, scratch json: inout JSONOutput) {
         switch syntax {
         case .csv:
             switch resource {
@@ -110,15 +111,14 @@ public struct ExportStream: Sendable {
         case .ndjson:
             // The list's own item, bytes for bytes (the hot-claim cache is left alone: an export reads every claim
             // once, and would only evict what pages use).
-            var json = JSONOutput(capacity: 0)
-            swap(&json.bytes, &csv.bytes)
+            json.removeAll()
             switch resource {
             case .claims: store.claimJSON.write(ordinal, into: &json)
             case .articles: store.writeArticle(ordinal, into: &json)
             case .entities: store.entityBodies.write(ordinal, into: &json)
             }
-            json.bytes.append(UInt8(ascii: "\n"))
-            swap(&json.bytes, &csv.bytes)
+            json.append(UInt8(ascii: "\n"))
+            json.withBytes { csv.bytes.append(contentsOf: $0) }
         }
     }
 }

@@ -4,6 +4,10 @@ enum ETag {
 
     /// The 8 bytes a store keeps per resource, so that its tag is known without rendering it.
     static func hash(of body: [UInt8]) -> UInt64 {
+        body.withUnsafeBytes { hash(of: $0) }
+    }
+
+    static func hash(of body: UnsafeRawBufferPointer) -> UInt64 {
         var hash = Hash64()
         hash.combine(body)
         return hash.value

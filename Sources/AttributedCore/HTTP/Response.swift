@@ -70,6 +70,17 @@ public struct Response: Sendable {
         }
     }
 
+    /// Calls `send` with the body and headers that go out (as `finished`, the headers in two parts, so that a
+    /// rendered resource's derived ones are not concatenated onto the rest). An identity-coded rendered resource is
+    /// rendered into the thread's reusable buffer: its bytes are valid only during the call.
+    public func withFinished<Result>(_ send: (UnsafeRawBufferPointer, [HTTPHeader], [HTTPHeader]) -> Result) -> Result {
+        if case .rendered(let rendered) = body, coding == .identity {
+            return rendered.withRendered { send($0, self.headers, rendered.derivedHeaders()) }
+        }
+        let (bytes, sentHeaders) = finished()
+        return bytes.withUnsafeBytes { send($0, sentHeaders, []) }
+    }
+
     private func identityHeaders(_ rendered: RenderedBody) -> [HTTPHeader] {
         let derived = rendered.derivedHeaders()
         return derived.isEmpty ? headers : headers + derived
@@ -118,6 +129,19 @@ public struct RenderedBody: Sendable {
         switch source {
         case .resource(let key, let store): store.render(key)
         case .list(let render): render()
+        }
+    }
+
+    /// Calls `body` with the rendered bytes, valid only during the call: a resource is rendered into the thread's
+    /// reusable buffer (`RenderBuffer`), not into an array of its own.
+    public func withRendered<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        switch source {
+        case .resource(let key, let store):
+            RenderBuffer.with { output in
+                store.render(key, into: &output)
+                return output.withBytes { body(UnsafeRawBufferPointer($0)) }
+            }
+        case .list(let render): render().withUnsafeBytes(body)
         }
     }
 }

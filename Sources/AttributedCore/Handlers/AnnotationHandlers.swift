@@ -50,7 +50,7 @@ enum AnnotationHandlers {
         }
         let body = RenderedBody.list {
             var output = JSONOutput(capacity: 256 + (minimal ? 0 : position.ordinals.count * 2048))
-            (isPage ? container.page() : container.collection(minimal: minimal)).write(into: &output.bytes)
+            output.json(isPage ? container.page() : container.collection(minimal: minimal))
             return output.bytes
         }
         var response = Response(status: 200, headers: headers, body: .rendered(body))

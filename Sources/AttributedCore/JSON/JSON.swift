@@ -23,25 +23,27 @@ public indirect enum JSON: Sendable {
 
     /// `spaced`: `", "` between members and `": "` after keys, as people write JSON by hand (the canonical dataset
     /// form); otherwise compact, as the API answers.
-    func write(into output: inout [UInt8], spaced: Bool) {
-        let separator = spaced ? Self.spacedSeparator : Self.compactSeparator
+    func write<Sink: JSONByteSink & ~Copyable>(into output: inout Sink, spaced: Bool) {
+        let separator: StaticString = spaced ? ", " : ","
         switch self {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .int(let value): output.append(contentsOf: String(value).utf8)
+        case .null: output.appendStatic("null")
+        case .bool(let value): output.appendStatic(value ? "true" : "false")
+        case .int(let value):
+            var digits = String(value)
+            digits.withUTF8 { output.appendBytes(UnsafeRawBufferPointer($0)) }
         case .string(let value): JSON.writeString(value, into: &output)
-        case .raw(let value): output.append(contentsOf: value)
+        case .raw(let value): value.withUnsafeBytes { output.appendBytes($0) }
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { output.append(contentsOf: separator) }
+                if index > 0 { output.appendStatic(separator) }
                 element.write(into: &output, spaced: spaced)
             }
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output.append(contentsOf: separator) }
+                if index > 0 { output.appendStatic(separator) }
                 JSON.writeString(key, into: &output)
                 output.append(UInt8(ascii: ":"))
                 if spaced { output.append(UInt8(ascii: " ")) }
@@ -51,10 +53,13 @@ public indirect enum JSON: Sendable {
         }
     }
 
-    private static let compactSeparator: [UInt8] = Array(",".utf8)
-    private static let spacedSeparator: [UInt8] = Array(", ".utf8)
 
     public static func writeString(_ string: String, into output: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { writeString(utf8: $0, into: &output) }
+    }
+
+    static func writeString<Sink: JSONByteSink & ~Copyable>(_ string: String, into output: inout Sink) {
         var string = string
         string.withUTF8 { writeString(utf8: $0, into: &output) }
     }
@@ -69,7 +74,7 @@ public indirect enum JSON: Sendable {
     }
 
     /// Escapes only what JSON requires (quote, backslash, control characters); runs without any pass through as is.
-    static func writeString(utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    static func writeString<Sink: JSONByteSink & ~Copyable>(utf8: UnsafeBufferPointer<UInt8>, into output: inout Sink) {
         output.append(UInt8(ascii: "\""))
         var runStart = 0
         var index = 0
@@ -91,22 +96,38 @@ public indirect enum JSON: Sendable {
                 index += 1
                 continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            output.appendBytes(UnsafeRawBufferPointer(rebasing: raw[runStart..<index]))
+            output.append(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+            case 0x0A: output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "t"))
             default:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                           hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                let hex: StaticString = "0123456789abcdef"
+                for digit in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                              hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0xF)]] { output.append(digit) }
             }
             index += 1
             runStart = index
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+        output.appendBytes(UnsafeRawBufferPointer(rebasing: raw[runStart..<count]))
         output.append(UInt8(ascii: "\""))
     }
+}
+
+/// Where `JSON.writeString` appends: an array, or a `JSONOutput`.
+protocol JSONByteSink: ~Copyable {
+    mutating func append(_ byte: UInt8)
+    mutating func appendBytes(_ bytes: UnsafeRawBufferPointer)
+}
+
+extension JSONByteSink where Self: ~Copyable {
+    mutating func appendStatic(_ text: StaticString) {
+        appendBytes(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
+
+extension Array: JSONByteSink where Element == UInt8 {
+    mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) { append(contentsOf: bytes) }
 }

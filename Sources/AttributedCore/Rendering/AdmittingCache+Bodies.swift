@@ -5,9 +5,9 @@ extension AdmittingCache<[UInt8]> {
         case .hit(let body): output.raw(body)
         case .miss(admit: false): render(&output)
         case .miss(admit: true):
-            let start = output.bytes.count
+            let start = output.count
             render(&output)
-            store(Array(output.bytes[start...]), for: UInt64(ordinal))
+            store(output.withBytes { Array($0[start...]) }, for: UInt64(ordinal))
         }
     }
 }

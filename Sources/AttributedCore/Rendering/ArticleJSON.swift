@@ -1,7 +1,7 @@
 /// An article as the API shows it: its fields, then the ids of its claims.
 enum ArticleJSON {
     static func write(_ article: Article, claimIds: some Sequence<String>, into out: inout JSONOutput) {
-        JSON.object(InputFields.article(article) + [("claims", .array(claimIds.map(JSON.string)))]).write(into: &out.bytes)
+        out.json(.object(InputFields.article(article) + [("claims", .array(claimIds.map(JSON.string)))]))
     }
 }
 

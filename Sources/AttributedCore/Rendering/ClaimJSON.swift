@@ -23,9 +23,9 @@ final class ClaimJSON: Sendable {
             out.member(#","span":{"field":"#, record.field)
             if record.field == .summary { out.member(#","index":"#, record.summaryIndex) }
             out.raw(",")
-            let covering = out.bytes.count
+            let covering = out.count
             writeSelector(record.span, in: text, into: &out)
-            let coveringEnd = out.bytes.count
+            let coveringEnd = out.count
             out.raw(#","segments":[{"#)
             if record.isDiscontinuous {
                 claims.withSegments(of: ordinal) { segments in

@@ -10,8 +10,8 @@ struct EntityBodies: Sendable {
         var output = JSONOutput(capacity: entities.count * 256)
         var offsets = [0]
         for (ordinal, entity) in entities.enumerated() {
-            Self.json(entity, claimsAsSource: claimsAsSource(ordinal), claimsAsSubject: claimsAsSubject(ordinal)).write(into: &output.bytes)
-            offsets.append(output.bytes.count)
+            output.json(Self.json(entity, claimsAsSource: claimsAsSource(ordinal), claimsAsSubject: claimsAsSubject(ordinal)))
+            offsets.append(output.count)
         }
         bytes = output.bytes
         self.offsets = offsets

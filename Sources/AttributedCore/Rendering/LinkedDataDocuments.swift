@@ -6,6 +6,6 @@ protocol LinkedDataDocuments: Sendable {
 
 extension LinkedDataDocuments {
     func write(_ ordinal: Int, into out: inout JSONOutput) {
-        document(ordinal).write(into: &out.bytes)
+        out.json(document(ordinal))
     }
 }

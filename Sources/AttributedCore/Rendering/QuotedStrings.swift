@@ -33,8 +33,9 @@ extension Derivation: JSONVocabulary {}
 
 extension JSONOutput {
     mutating func vocabulary(_ value: some JSONVocabulary) {
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: value.rawValue.utf8)
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+        var spelling = value.rawValue
+        spelling.withUTF8 { append($0) }
+        append(UInt8(ascii: "\""))
     }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A path template such as `/v1/claims/{id}/provenance`, matched segment by segment.
 /// Ids are opaque: a parameter matches any one non-empty segment, and nothing maps to the file system.
 /// A template ending in `/` (`/`, `/explore/`) ends in an empty segment, which only a path ending in `/` has.
@@ -14,31 +16,58 @@ public struct RoutePattern: Sendable, CustomStringConvertible {
         description = template
         segments = template.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("{") && $0.hasSuffix("}") ? .parameter : .literal(Array($0.utf8)) }
+        precondition(segments.count <= Self.maximumSegments, "route \(template) has more segments than a path is split into")
     }
 
-    /// nil when the path (bytes starting with `/`) does not match; otherwise the byte range of the parameter's
-    /// value, if the template has one. Compares bytes in place: this runs for every request.
-    func match(_ path: UnsafeBufferPointer<UInt8>) -> Range<Int>?? {
-        var position = 1  // after the leading '/'
+    /// nil when the path does not match; otherwise the byte range of the parameter's value, if the template has
+    /// one. `path` is split once for every route (`PathSegments`); this compares the segments' bytes in place.
+    func match(_ path: PathSegments) -> Range<Int>?? {
+        guard path.count == segments.count else { return nil }
         var parameter: Range<Int>?
         for (index, segment) in segments.enumerated() {
-            var end = position
-            while end < path.count, path[end] != UInt8(ascii: "/") { end += 1 }
-            // The last segment must end the path, and every other one must be followed by more.
-            guard (index == segments.count - 1) == (end == path.count) else { return nil }
+            let range = path[index]
             switch segment {
             case .literal(let literal):
-                guard end - position == literal.count,
-                      literal.withUnsafeBufferPointer({ literal in
-                          literal.indices.allSatisfy { literal[$0] == path[position + $0] }
+                guard range.count == literal.count, range.isEmpty || literal.withUnsafeBufferPointer({
+                          memcmp($0.baseAddress!, path.bytes.baseAddress! + range.lowerBound, range.count) == 0
                       })
                 else { return nil }
             case .parameter:
-                guard end > position else { return nil }
-                parameter = position..<end
+                guard !range.isEmpty else { return nil }
+                parameter = range
             }
-            position = end + 1
         }
         return .some(parameter)
+    }
+
+    /// The most segments a template has: a path with more matches none.
+    static var maximumSegments: Int { 4 }
+}
+
+/// A path's segments (after its leading `/`) as byte ranges, found once per request. Paths of more segments than
+/// any template are not split (`count` is then past `RoutePattern.maximumSegments` and nothing matches).
+struct PathSegments {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var ranges: (Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0, 0..<0)
+    private(set) var count = 0
+
+    /// `path` starts with `/`.
+    init(_ path: UnsafeBufferPointer<UInt8>) {
+        bytes = path
+        var position = 1
+        while true {
+            var end = position
+            while end < path.count, path[end] != UInt8(ascii: "/") { end += 1 }
+            count += 1
+            guard count <= RoutePattern.maximumSegments else { return }
+            withUnsafeMutableBytes(of: &ranges) { $0.storeBytes(of: position..<end, toByteOffset: (count - 1) * MemoryLayout<Range<Int>>.stride, as: Range<Int>.self) }
+            guard end < path.count else { return }
+            position = end + 1
+        }
+    }
+
+    subscript(index: Int) -> Range<Int> {
+        precondition(index < min(count, RoutePattern.maximumSegments))
+        return withUnsafeBytes(of: ranges) { $0.load(fromByteOffset: index * MemoryLayout<Range<Int>>.stride, as: Range<Int>.self) }
     }
 }

@@ -51,8 +51,9 @@ public struct Router: Sendable {
             if start == bytes.count { return route(for: "/") }  // `http://host` names the root
             let path = UnsafeBufferPointer(rebasing: bytes[start...])
             guard !Self.hasEmptyInnerSegment(path) else { return nil }
+            let segments = PathSegments(path)
             for (index, route) in routes.enumerated() {
-                if let parameter = route.pattern.match(path) {
+                if let parameter = route.pattern.match(segments) {
                     let id = parameter.map { String(decoding: UnsafeBufferPointer(rebasing: path[$0]), as: UTF8.self) }
                     return (route, id ?? "", index)
                 }

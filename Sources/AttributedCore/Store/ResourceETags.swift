@@ -64,9 +64,9 @@ struct ResourceETags: Sendable {
     static func hashes(_ ordinals: Range<Int>, render: (Int, inout JSONOutput) -> Void) -> [UInt64] {
         var output = JSONOutput(capacity: 1 << 16)
         return ordinals.map { ordinal in
-            output.bytes.removeAll(keepingCapacity: true)
+            output.removeAll()
             render(ordinal, &output)
-            return ETag.hash(of: output.bytes)
+            return output.withBytes { ETag.hash(of: UnsafeRawBufferPointer($0)) }
         }
     }
 

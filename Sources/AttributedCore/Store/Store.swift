@@ -64,15 +64,19 @@ public final class Store: Sendable {
         let tasks = parallelMap(2 + claimParts.count) { task -> Any in
             switch task {
             case 0:
-                return SearchIndexes(claims: claims, entities: entities)
+                return LoadTrace.timed("search indexes") { SearchIndexes(claims: claims, entities: entities) }
             case 1:
-                let filters = FilterIndexes(claims: claims, articleCount: articles.count, entities: entities)
-                let articleETags = ResourceETags.hashes(count: articles.count) {
-                    Self.writeArticle($0, of: articles, claims: claims, claimsOfArticle: filters.claimsOfArticle, into: &$1)
+                return LoadTrace.timed("filter indexes and article etags") {
+                    let filters = FilterIndexes(claims: claims, articleCount: articles.count, entities: entities)
+                    let articleETags = ResourceETags.hashes(count: articles.count) {
+                        Self.writeArticle($0, of: articles, claims: claims, claimsOfArticle: filters.claimsOfArticle, into: &$1)
+                    }
+                    return (filters, articleETags)
                 }
-                return (filters, articleETags)
             default:
-                return ResourceETags.hashes(claimParts[task - 2]) { claimJSON.write($0, into: &$1) }
+                return LoadTrace.timed("claim etags, part \(task - 1) of \(claimParts.count)") {
+                    ResourceETags.hashes(claimParts[task - 2]) { claimJSON.write($0, into: &$1) }
+                }
             }
         }
         self.claimJSON = claimJSON
@@ -130,9 +134,15 @@ public final class Store: Sendable {
 
     public var counts: (articles: Int, entities: Int, claims: Int) { (articles.count, entities.count, claims.count) }
 
-    /// A resource's body: the one place each kind is rendered for a request.
+    /// A resource's body, as an array (tests, gzip): `render(_:into:)` into a fresh buffer.
     func render(_ key: ResourceKey) -> [UInt8] {
         var output = JSONOutput(capacity: 4096)  // a claim is about 1 KB, a chain 3–4 KB: rarely a second allocation
+        render(key, into: &output)
+        return output.bytes
+    }
+
+    /// A resource's body: the one place each kind is rendered for a request.
+    func render(_ key: ResourceKey, into output: inout JSONOutput) {
         let ordinal = Int(key.ordinal)
         switch key.kind {
         case .claim: claimJSON.write(ordinal, into: &output)
@@ -146,7 +156,6 @@ public final class Store: Sendable {
         case .articleIndicators: IndicatorsJSON.write(indicators.articles[ordinal], into: &output)
         case .publisherIndicators: IndicatorsJSON.write(indicators.publisherAggregates[ordinal], into: &output)
         }
-        return output.bytes
     }
 
     /// A claim as a list item.

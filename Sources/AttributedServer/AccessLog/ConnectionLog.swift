@@ -33,6 +33,6 @@ final class ConnectionLog {
             inet_ntop(AF_INET6, &ipv6, &text, socklen_t(text.count))
         default: return "-"
         }
-        return String(cString: text)
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

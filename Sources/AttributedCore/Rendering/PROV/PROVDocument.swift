@@ -20,7 +20,7 @@ final class PROVDocument: Sendable {
     }
 
     func write(_ ordinal: Int, into out: inout JSONOutput) {
-        document(for: claims[ordinal]).write(into: &out.bytes)
+        out.json(document(for: claims[ordinal]))
     }
 
     func document(for claim: Claim) -> JSON {

@@ -1,0 +1,38 @@
+# Sourced by the benchmarks: the synthetic corpus of each size (benchmarks/make_corpus.py, 25 claims per article)
+# and its cache (SCALE_CACHE, default /tmp/attributed-scale; the 1m corpus takes minutes to write).
+per_article=25
+corpus_tools=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)  # before any caller changes directory
+cache=${SCALE_CACHE:-/tmp/attributed-scale}
+
+# Sets `articles` for a size (10k, 100k or 1m claims); false for any other.
+corpus_articles() {
+  case $1 in
+    10k) articles=400 ;;
+    100k) articles=4000 ;;
+    1m) articles=40000 ;;
+    *) return 1 ;;
+  esac
+}
+
+# Sets `corpus`, the cached file of a size, writing it first if missing: under a temporary name, then renamed, so
+# an interrupted run never leaves a truncated corpus in the cache.
+cached_corpus() {
+  corpus_articles "$1" || return 1
+  corpus=$cache/$1.json
+  [[ -e $corpus ]] && return 0
+  mkdir -p "$cache"
+  echo "# writing $corpus" >&2
+  python3 "$corpus_tools/make_corpus.py" "$articles" "$per_article" "$corpus.tmp.$$" >/dev/null
+  mv "$corpus.tmp.$$" "$corpus"
+}
+
+# Sets `args`, what benchmarks/random_claim.lua is given for one kind of by-id run against /healthz: healthz, hot
+# (one claim, served from the response cache), random (claims all over the corpus) or provenance (their chains).
+by_id_args() {
+  case $1 in
+    healthz) args=(fixed /healthz) ;;
+    hot) args=(fixed /v1/claims/a000007-c003) ;;
+    random) args=("$articles" "$per_article") ;;
+    provenance) args=("$articles" "$per_article" /provenance) ;;
+  esac
+}
