@@ -63,6 +63,12 @@ enum NativeResponse {
         body.withUnsafeBytes { make(body: $0, headers: headers) }
     }
 
+    /// The response for `response` as it goes out (`Response.withFinished`), and its body's length; nil if MHD
+    /// cannot allocate it.
+    static func make(finishing response: Response) -> (response: OpaquePointer, bodyBytes: Int)? {
+        response.withFinished { body, headers, derived in make(body: body, headers: headers, derived).map { ($0, body.count) } }
+    }
+
     /// A response owning a copy of `body`, with `headers` and then `more` added; nil if MHD cannot allocate it.
     static func make(body: UnsafeRawBufferPointer, headers: [HTTPHeader], _ more: [HTTPHeader] = []) -> OpaquePointer? {
         guard let response = MHD_create_response_from_buffer(body.count, UnsafeMutableRawPointer(mutating: body.baseAddress),

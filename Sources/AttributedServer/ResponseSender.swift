@@ -20,11 +20,7 @@ enum ResponseSender {
         }
         // A rendered resource's gzip response is cached under its own key: a hit never serves the other coding.
         if case .rendered(let rendered) = response.body, response.status == 200, let dataset, let key = rendered.key,
-           let sent = dataset.cache.queue(key.cacheKey(response.coding), on: connection, make: {
-               response.withFinished { body, headers, derived in
-                   NativeResponse.make(body: body, headers: headers, derived).map { ($0, body.count) }
-               }
-           }) {
+           let sent = dataset.cache.queue(key.cacheKey(response.coding), on: connection, make: { NativeResponse.make(finishing: response) }) {
             return Sent(result: sent.result, bodyBytes: sent.bodyBytes)
         }
         if case .stream(let stream) = response.body, response.status == 200 {
@@ -36,10 +32,7 @@ enum ResponseSender {
             // The length is not known when the request is logged: the access log counts it as 0.
             return Sent(result: MHD_queue_response(connection, 200, streamed), bodyBytes: 0)
         }
-        let made = response.withFinished { body, headers, derived in
-            NativeResponse.make(body: body, headers: headers, derived).map { ($0, body.count) }
-        }
-        guard let (fresh, bodyBytes) = made else {
+        guard let (fresh, bodyBytes) = NativeResponse.make(finishing: response) else {
             return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
         }
         defer { MHD_destroy_response(fresh) }

@@ -125,9 +125,10 @@ public struct RenderedBody: Sendable {
         return store.derivedHeaders(key)
     }
 
+    /// The rendered bytes as an array of their own (the gzip coding compresses them; tests read them).
     public func render() -> [UInt8] {
         switch source {
-        case .resource(let key, let store): store.render(key)
+        case .resource: withRendered { Array($0) }
         case .list(let render): render()
         }
     }

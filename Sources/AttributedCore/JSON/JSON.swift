@@ -54,11 +54,6 @@ public indirect enum JSON: Sendable {
     }
 
 
-    public static func writeString(_ string: String, into output: inout [UInt8]) {
-        var string = string
-        string.withUTF8 { writeString(utf8: $0, into: &output) }
-    }
-
     static func writeString<Sink: JSONByteSink & ~Copyable>(_ string: String, into output: inout Sink) {
         var string = string
         string.withUTF8 { writeString(utf8: $0, into: &output) }
@@ -105,8 +100,9 @@ public indirect enum JSON: Sendable {
             case 0x09: output.append(UInt8(ascii: "t"))
             default:
                 let hex: StaticString = "0123456789abcdef"
-                for digit in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                              hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0xF)]] { output.append(digit) }
+                output.appendStatic("u00")
+                output.append(hex.utf8Start[Int(byte >> 4)])
+                output.append(hex.utf8Start[Int(byte & 0xF)])
             }
             index += 1
             runStart = index

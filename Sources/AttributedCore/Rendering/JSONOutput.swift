@@ -51,10 +51,7 @@ struct JSONOutput: ~Copyable {
     }
 
     @inline(__always)
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let start = bytes.baseAddress else { return }
-        append(start, count: bytes.count)
-    }
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { appendBytes(UnsafeRawBufferPointer(bytes)) }
 
     @inline(never)
     private mutating func grow(toFit length: Int) {
@@ -95,10 +92,7 @@ struct JSONOutput: ~Copyable {
         count += range.count
     }
 
-    mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { string(utf8: $0) }
-    }
+    mutating func string(_ value: String) { JSON.writeString(value, into: &self) }
 
     mutating func string(utf8: UnsafeBufferPointer<UInt8>) { JSON.writeString(utf8: utf8, into: &self) }
 
@@ -161,6 +155,7 @@ struct JSONOutput: ~Copyable {
 }
 
 extension JSONOutput: JSONByteSink {
+    @inline(__always)
     mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) {
         guard let start = bytes.baseAddress else { return }
         append(start, count: bytes.count)

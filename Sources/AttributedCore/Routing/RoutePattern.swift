@@ -40,15 +40,17 @@ public struct RoutePattern: Sendable, CustomStringConvertible {
         return .some(parameter)
     }
 
-    /// The most segments a template has: a path with more matches none.
-    static var maximumSegments: Int { 4 }
+    /// The most segments a template has (what `PathSegments` keeps): a path with more matches none.
+    static var maximumSegments: Int { PathSegments.Ranges.count }
 }
 
 /// A path's segments (after its leading `/`) as byte ranges, found once per request. Paths of more segments than
 /// any template are not split (`count` is then past `RoutePattern.maximumSegments` and nothing matches).
 struct PathSegments {
+    typealias Ranges = InlineArray<4, Range<Int>>
+
     let bytes: UnsafeBufferPointer<UInt8>
-    private var ranges: (Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0, 0..<0)
+    private var ranges = Ranges(repeating: 0..<0)
     private(set) var count = 0
 
     /// `path` starts with `/`.
@@ -58,16 +60,16 @@ struct PathSegments {
         while true {
             var end = position
             while end < path.count, path[end] != UInt8(ascii: "/") { end += 1 }
+            guard count < ranges.count else {
+                count += 1  // one too many: no template matches
+                return
+            }
+            ranges[count] = position..<end
             count += 1
-            guard count <= RoutePattern.maximumSegments else { return }
-            withUnsafeMutableBytes(of: &ranges) { $0.storeBytes(of: position..<end, toByteOffset: (count - 1) * MemoryLayout<Range<Int>>.stride, as: Range<Int>.self) }
             guard end < path.count else { return }
             position = end + 1
         }
     }
 
-    subscript(index: Int) -> Range<Int> {
-        precondition(index < min(count, RoutePattern.maximumSegments))
-        return withUnsafeBytes(of: ranges) { $0.load(fromByteOffset: index * MemoryLayout<Range<Int>>.stride, as: Range<Int>.self) }
-    }
+    subscript(index: Int) -> Range<Int> { ranges[index] }
 }

@@ -134,13 +134,6 @@ public final class Store: Sendable {
 
     public var counts: (articles: Int, entities: Int, claims: Int) { (articles.count, entities.count, claims.count) }
 
-    /// A resource's body, as an array (tests, gzip): `render(_:into:)` into a fresh buffer.
-    func render(_ key: ResourceKey) -> [UInt8] {
-        var output = JSONOutput(capacity: 4096)  // a claim is about 1 KB, a chain 3–4 KB: rarely a second allocation
-        render(key, into: &output)
-        return output.bytes
-    }
-
     /// A resource's body: the one place each kind is rendered for a request.
     func render(_ key: ResourceKey, into output: inout JSONOutput) {
         let ordinal = Int(key.ordinal)
