@@ -159,7 +159,9 @@ struct RecordScanner {
             return nil
         }
         var depth = 0
-        while position < bytes.count {
+        while true {
+            position = ByteScan.firstBracketOrQuote(bytes, from: position)
+            guard position < bytes.count else { return nil }
             switch bytes[position] {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
@@ -168,25 +170,20 @@ struct RecordScanner {
                 depth -= 1
                 position += 1
                 if depth == 0 { return position }
-            case UInt8(ascii: "\""):
+            default:  // a quote
                 guard let end = endOfString(bytes, from: position) else { return nil }
                 position = end
-            default:
-                position += 1
             }
         }
-        return nil
     }
 
     private static func endOfString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var position = start + 1
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: "\""): return position + 1
-            case UInt8(ascii: "\\"): position += 2
-            default: position += 1
-            }
+        while true {
+            position = ByteScan.firstQuoteOrBackslash(bytes, from: position)
+            guard position < bytes.count else { return nil }
+            if bytes[position] == UInt8(ascii: "\"") { return position + 1 }
+            position += 2  // an escape: the byte after the backslash is never the end
         }
-        return nil
     }
 }

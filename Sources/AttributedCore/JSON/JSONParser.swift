@@ -119,17 +119,12 @@ public struct JSONParser {
         let start = position
         position += 1  // opening quote
         // Fast path: most strings have no escape, so they are validated and copied straight from the input.
-        var end = position
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") {
-                let string = Self.string(UnsafeBufferPointer(rebasing: bytes[position..<end]))
-                guard let string else { throw SyntaxError(offset: start, message: "invalid UTF-8 in a string") }
-                position = end + 1
-                return string
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            end += 1
+        let end = ByteScan.firstQuoteBackslashOrControl(bytes, from: position)
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let string = Self.string(UnsafeBufferPointer(rebasing: bytes[position..<end]))
+            guard let string else { throw SyntaxError(offset: start, message: "invalid UTF-8 in a string") }
+            position = end + 1
+            return string
         }
         var utf8: [UInt8] = Array(bytes[position..<end])
         position = end

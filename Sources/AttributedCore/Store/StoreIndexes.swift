@@ -82,7 +82,7 @@ struct SearchIndexes: @unchecked Sendable {
         }
         var sources: [UInt32] = []
         var terms: [UInt32] = []
-        claimText.collect { builder in
+        claimText.collectOnce { builder in
             for (ordinal, record) in claims.records.enumerated() {
                 terms.removeAll(keepingCapacity: true)
                 builder.termIDs(in: claims.strings.string(record.text), into: &terms)

@@ -19,17 +19,21 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 extension IndexTests {
+    /// `once`: through `collectOnce` (the texts folded once, their ids replayed), else `collect` (folded twice).
     static func makeIndex(_ texts: [String], blockShift: Int = BlockMaxima.defaultBlockShift,
-                          blockMinimumDocuments: Int = BlockMaxima.defaultMinimumDocuments) -> TermIndex {
+                          blockMinimumDocuments: Int = BlockMaxima.defaultMinimumDocuments, once: Bool = false,
+                          passes: UnsafeMutablePointer<Int>? = nil) -> TermIndex {
         var builder = TermIndexBuilder()
         var ids: [UInt32] = []
-        builder.collect { builder in
+        let addDocuments = { (builder: inout TermIndexBuilder) in
+            passes?.pointee += 1
             for text in texts {
                 ids.removeAll()
                 builder.termIDs(in: text, into: &ids)
                 builder.addDocument(ids)
             }
         }
+        if once { builder.collectOnce(addDocuments) } else { builder.collect(addDocuments) }
         return builder.build(blockShift: blockShift, blockMinimumDocuments: blockMinimumDocuments)
     }
 

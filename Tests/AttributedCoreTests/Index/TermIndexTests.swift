@@ -71,6 +71,27 @@ extension IndexTests {
             for doc in documents.indices { #expect(index.documentLength(UInt32(doc)) == documents[doc].count) }
         }
 
+        /// Replaying the first pass's ids builds exactly the index that folding every text twice builds, in one pass.
+        @Test func collectingOnceBuildsTheSameIndex() {
+            var generator = SeededGenerator(seed: 23)
+            let vocabulary = ["Núñez", "nunez", "al-Ama", "the", "THE", "cat", "cats", "emerging", "khattab", "x"]
+            let texts = (0..<500).map { _ in
+                (0..<Int.random(in: 0..<15, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }
+                    .joined(separator: " ")
+            }
+            var twice = 0, once = 0
+            let folded = IndexTests.makeIndex(texts, passes: &twice)
+            let replayed = IndexTests.makeIndex(texts, once: true, passes: &once)
+            #expect((twice, once) == (2, 1))
+            #expect(replayed.termCount == folded.termCount && replayed.documentCount == folded.documentCount)
+            for term in 0..<folded.termCount {
+                #expect(replayed.term(term) == folded.term(term))
+                #expect(Array(replayed.postings(term)) == Array(folded.postings(term)))
+                #expect(Array(replayed.frequencies(term)) == Array(folded.frequencies(term)))
+            }
+            for doc in texts.indices { #expect(replayed.documentLength(UInt32(doc)) == folded.documentLength(UInt32(doc))) }
+        }
+
         @Test func frequenciesSaturate() throws {
             var builder = TermIndexBuilder()
             builder.collect { builder in

@@ -12,9 +12,11 @@ extension DatasetDecoder {
     private enum LinkKey: Int { case source, cue, mode, attributionType, factuality, recipient, derivation }
     private static let linkKeys: [StaticString] = ["source", "cue", "mode", "attributionType", "factuality", "recipient", "derivation"]
     private static let cueKeys: [StaticString] = ["text", "start", "end"]
-
-    /// A claim's article, with its text as offset spaces.
-    private typealias DirectArticle = (id: String, record: Article, text: ArticleText)
+    private static let fields = EnumNames<ArticleField>()
+    private static let modes = EnumNames<AttributionMode>()
+    private static let attributionTypes = EnumNames<AttributionType>()
+    private static let factualities = EnumNames<Factuality>()
+    private static let derivations = EnumNames<Derivation>()
 
     /// The claim at `offset` of `bytes` (a record start found by the scan, its bytes present), or nil when it is not
     /// of the plain form or not valid.
@@ -58,7 +60,7 @@ extension DatasetDecoder {
         }
         guard let chain else { throw RecordCursor.Miss() }
         let links = chain.map(\.link)
-        guard Self.chainViolations(links, publisher: article.record.publisher).isEmpty else { throw RecordCursor.Miss() }
+        guard Self.chainViolations(links, publisher: article.publisher).isEmpty else { throw RecordCursor.Miss() }
         // Left out, the text is the span's words and the proposition the claim's id, as in `decodeClaim`.
         return DecodedClaim(id: id, article: article.id, span: span.anchored, text: text ?? span.words,
                             about: about, proposition: proposition ?? id, chain: links, cueBytes: chain.map(\.cueBytes))
@@ -77,15 +79,15 @@ extension DatasetDecoder {
     private func article(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> DirectArticle {
         let id = try self.id(&cursor)
         if let last = lastDirectArticle, last.id == id { return last }
-        guard let record = articles[id], let text = text(ofArticle: id) else { throw RecordCursor.Miss() }
-        lastDirectArticle = (id, record, text)
-        return (id, record, text)
+        guard let article = directArticles[id] else { throw RecordCursor.Miss() }
+        lastDirectArticle = article
+        return article
     }
 
     /// A reference to a decoded entity (as for articles), with its kind: one lookup serves both.
     private func entity(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> (id: String, kind: EntityKind) {
         let id = try self.id(&cursor)
-        guard let kind = entities[id]?.kind else { throw RecordCursor.Miss() }
+        guard let kind = entityKinds[id] else { throw RecordCursor.Miss() }
         return (id, kind)
     }
 
@@ -114,7 +116,7 @@ extension DatasetDecoder {
         try cursor.beginObject()
         while let index = try cursor.nextKey(in: Self.spanKeys, &seen) {
             switch SpanKey(rawValue: index)! {
-            case .field: field = try cursor.enumValue()
+            case .field: field = try cursor.enumValue(Self.fields)
             case .exact: selector.exact = try cursor.string(nonEmpty: true)
             case .start: selector.start = try cursor.int()
             case .end: selector.end = try cursor.int()
@@ -166,11 +168,11 @@ extension DatasetDecoder {
             switch LinkKey(rawValue: index)! {
             case .source: source = try entity(&cursor)
             case .cue: cue = cursor.nextIsNull ? nil : try decodeCue(&cursor, around: span)
-            case .mode: mode = try cursor.enumValue()
-            case .attributionType: attributionType = try cursor.enumValue()
-            case .factuality: factuality = try cursor.enumValue()
+            case .mode: mode = try cursor.enumValue(Self.modes)
+            case .attributionType: attributionType = try cursor.enumValue(Self.attributionTypes)
+            case .factuality: factuality = try cursor.enumValue(Self.factualities)
             case .recipient: recipient = cursor.nextIsNull ? nil : try entity(&cursor).id
-            case .derivation: derivation = .some(cursor.nextIsNull ? nil : try cursor.enumValue())
+            case .derivation: derivation = .some(cursor.nextIsNull ? nil : try cursor.enumValue(Self.derivations))
             }
         }
         guard let source, let mode, source.kind != .place else { throw RecordCursor.Miss() }
