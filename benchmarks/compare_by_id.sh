@@ -7,12 +7,9 @@
 # Environment: ROUNDS (default 7), SECONDS_PER_RUN (default 3), SCALE_CACHE (as benchmarks/scale.sh).
 set -euo pipefail
 
-[[ $# -ge 2 ]] || { echo "usage: $0 BINARY_A BINARY_B [10k|100k|1m]" >&2; exit 2; }
-binaries=("$(realpath "$1")" "$(realpath "$2")")
-size=${3:-1m}
 # shellcheck source=corpus.sh
 source "$(dirname "$0")/corpus.sh"
-corpus_articles "$size" || { echo "usage: $0 BINARY_A BINARY_B [10k|100k|1m]" >&2; exit 2; }
+two_binaries "$@"
 rounds=${ROUNDS:-7}
 seconds=${SECONDS_PER_RUN:-3}
 cd "$(dirname "$0")/.."

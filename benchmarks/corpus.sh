@@ -36,3 +36,13 @@ by_id_args() {
     provenance) args=("$articles" "$per_article" /provenance) ;;
   esac
 }
+
+# For the scripts that compare two binaries (BINARY_A BINARY_B [10k|100k|1m], default 1m): sets `binaries` (absolute
+# paths), `size` and `articles`, or exits with the usage line.
+two_binaries() {
+  local usage="usage: $0 BINARY_A BINARY_B [10k|100k|1m]"
+  [[ $# -ge 2 ]] || { echo "$usage" >&2; exit 2; }
+  binaries=("$(realpath "$1")" "$(realpath "$2")")
+  size=${3:-1m}
+  corpus_articles "$size" || { echo "$usage" >&2; exit 2; }
+}
