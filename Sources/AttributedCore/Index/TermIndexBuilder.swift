@@ -26,10 +26,13 @@ struct TermIndexBuilder {
     private var documents: [UInt32] = []
     private var frequencies: [UInt16] = []
     private var placedDocuments = 0
-    /// `collectOnce`'s counting pass: every document's term ids, end to end, and where each document ends.
+    /// `collectOnce`'s counting pass: every document's own term ids, end to end in chunks (so that growing never
+    /// copies, which briefly held them twice), and how many each document has.
     private var remembering = false
-    private var rememberedIDs: [UInt32] = []
-    private var rememberedEnds: [Int] = []
+    private var rememberedChunks: [[UInt32]] = []
+    private var rememberedCounts: [UInt32] = []
+    /// Ids a chunk holds (tests make it small, so that documents land across many chunks).
+    var rememberedChunkCapacity = 1 << 20
 
     init() {}
 
@@ -42,23 +45,46 @@ struct TermIndexBuilder {
         addDocuments(&self)
     }
 
-    /// `collect` with `addDocuments` run once: the counting pass keeps each document's term ids and the placing pass
-    /// replays them. Folding and interning is most of an index's build; the ids cost 4 bytes an occurrence (a tenth
-    /// of a million claims' load's RSS) until they are placed and given back.
-    mutating func collectOnce(_ addDocuments: (inout TermIndexBuilder) -> Void) {
+    /// `collect` with `addDocuments` run once: the counting pass keeps each document's own term ids and the placing
+    /// pass replays them, `shared(document, &ids)` adding the rest again: terms that many documents share (a claim's
+    /// sources' names), cheap to look up again and costly to keep per document. Folding and interning is most of an
+    /// index's build; the kept ids cost 4 bytes an occurrence until they are placed and given back.
+    mutating func collectOnce(_ addDocuments: (inout TermIndexBuilder) -> Void,
+                              addingShared shared: (_ document: Int, _ ids: inout [UInt32]) -> Void = { _, _ in }) {
         remembering = true
         addDocuments(&self)
         remembering = false
         startPlacing()
-        let (ids, ends) = (rememberedIDs, rememberedEnds)
-        (rememberedIDs, rememberedEnds) = ([], [])
-        ids.withUnsafeBufferPointer { ids in
-            var start = 0
-            for end in ends {
-                addDocument(UnsafeBufferPointer(rebasing: ids[start..<end]))
-                start = end
+        var (chunks, counts) = (rememberedChunks, rememberedCounts)
+        (rememberedChunks, rememberedCounts) = ([], [])
+        var document: [UInt32] = []
+        var chunk = 0, position = 0
+        for (index, count) in counts.enumerated() {
+            let count = Int(count)
+            // A document that did not fit its chunk's room starts the next one (see `remember`).
+            if position + count > chunks[chunk].count {
+                chunks[chunk] = []  // replayed: given back
+                chunk += 1
+                position = 0
             }
+            document.removeAll(keepingCapacity: true)
+            document.append(contentsOf: chunks[chunk][position..<position + count])
+            position += count
+            shared(index, &document)
+            addDocument(document)
         }
+    }
+
+    private mutating func remember(_ ids: some Collection<UInt32>) {
+        let count = ids.count
+        if rememberedChunks.isEmpty || rememberedChunks[rememberedChunks.count - 1].count + count
+            > rememberedChunks[rememberedChunks.count - 1].capacity {
+            var next: [UInt32] = []
+            next.reserveCapacity(max(rememberedChunkCapacity, count))
+            rememberedChunks.append(next)
+        }
+        rememberedChunks[rememberedChunks.count - 1].append(contentsOf: ids)
+        rememberedCounts.append(UInt32(count))
     }
 
     /// Folds and tokenizes `text` (see `TextFolding`), interns its terms and appends one id per occurrence to `ids`.
@@ -68,11 +94,11 @@ struct TermIndexBuilder {
 
     /// Adds the next document from the ids of its term occurrences (a repeated id is a higher term frequency). A
     /// document with no term is still numbered: it simply matches no word.
-    mutating func addDocument(_ termIDs: some Collection<UInt32>) {
-        if remembering {
-            rememberedIDs.append(contentsOf: termIDs)
-            rememberedEnds.append(rememberedIDs.count)
-        }
+    ///
+    /// In `collectOnce`'s counting pass, only the first `ownCount` ids (all when nil) are kept: the rest must be what
+    /// its `shared` adds for this document.
+    mutating func addDocument(_ termIDs: some Collection<UInt32>, ownCount: Int? = nil) {
+        if remembering { remember(termIDs.prefix(ownCount ?? termIDs.count)) }
         sortForGrouping(termIDs)
         if !placing, counts.count < dictionary.count {
             counts.append(contentsOf: repeatElement(0, count: dictionary.count - counts.count))

@@ -92,10 +92,14 @@ struct SearchIndexes: @unchecked Sendable {
                         for segment in segments { builder.termIDs(in: ClaimTable.string(text, segment.bytes), into: &terms) }
                     }
                 }
+                let own = terms.count
                 claims.distinctSources(of: record, into: &sources)
                 for source in sources { terms += entityTerms[Int(source)] }
-                builder.addDocument(terms)
+                builder.addDocument(terms, ownCount: own)
             }
+        } addingShared: { ordinal, terms in
+            claims.distinctSources(of: claims.records[ordinal], into: &sources)
+            for source in sources { terms += entityTerms[Int(source)] }
         }
         self.claimText = claimText.build()
         self.entityText = entityText.build()

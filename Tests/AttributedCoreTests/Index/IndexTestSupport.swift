@@ -20,20 +20,36 @@ struct SeededGenerator: RandomNumberGenerator {
 
 extension IndexTests {
     /// `once`: through `collectOnce` (the texts folded once, their ids replayed), else `collect` (folded twice).
+    /// Document `i` also holds the words of `shared[i % shared.count]`, interned first and (`once`) added again on
+    /// replay rather than kept.
     static func makeIndex(_ texts: [String], blockShift: Int = BlockMaxima.defaultBlockShift,
                           blockMinimumDocuments: Int = BlockMaxima.defaultMinimumDocuments, once: Bool = false,
-                          passes: UnsafeMutablePointer<Int>? = nil) -> TermIndex {
+                          shared: [String] = [], chunkCapacity: Int? = nil, passes: UnsafeMutablePointer<Int>? = nil) -> TermIndex {
         var builder = TermIndexBuilder()
+        if let chunkCapacity { builder.rememberedChunkCapacity = chunkCapacity }
+        let sharedIDs = shared.map { text in
+            var ids: [UInt32] = []
+            builder.termIDs(in: text, into: &ids)
+            return ids
+        }
         var ids: [UInt32] = []
         let addDocuments = { (builder: inout TermIndexBuilder) in
             passes?.pointee += 1
-            for text in texts {
+            for (index, text) in texts.enumerated() {
                 ids.removeAll()
                 builder.termIDs(in: text, into: &ids)
-                builder.addDocument(ids)
+                let own = ids.count
+                if !sharedIDs.isEmpty { ids += sharedIDs[index % sharedIDs.count] }
+                builder.addDocument(ids, ownCount: own)
             }
         }
-        if once { builder.collectOnce(addDocuments) } else { builder.collect(addDocuments) }
+        if once {
+            builder.collectOnce(addDocuments) { document, ids in
+                if !sharedIDs.isEmpty { ids += sharedIDs[document % sharedIDs.count] }
+            }
+        } else {
+            builder.collect(addDocuments)
+        }
         return builder.build(blockShift: blockShift, blockMinimumDocuments: blockMinimumDocuments)
     }
 

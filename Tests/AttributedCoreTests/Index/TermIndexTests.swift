@@ -71,18 +71,23 @@ extension IndexTests {
             for doc in documents.indices { #expect(index.documentLength(UInt32(doc)) == documents[doc].count) }
         }
 
-        /// Replaying the first pass's ids builds exactly the index that folding every text twice builds, in one pass.
-        @Test func collectingOnceBuildsTheSameIndex() {
+        /// Replaying the first pass's ids builds exactly the index that folding every text twice builds, in one pass,
+        /// whether the kept ids fit one chunk or a document in several lands across them (or is larger than one).
+        @Test(arguments: [nil, 1, 7, 16])
+        func collectingOnceBuildsTheSameIndex(chunkCapacity: Int?) {
             var generator = SeededGenerator(seed: 23)
             let vocabulary = ["Núñez", "nunez", "al-Ama", "the", "THE", "cat", "cats", "emerging", "khattab", "x"]
             let texts = (0..<500).map { _ in
                 (0..<Int.random(in: 0..<15, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }
                     .joined(separator: " ")
             }
+            // Shared words (a claim's sources' names): some also appear in the texts, one is a source's alone.
+            let shared = ["Khattab Núñez", "", "police spokesman Khattab", "gazette"]
             var twice = 0, once = 0
-            let folded = IndexTests.makeIndex(texts, passes: &twice)
-            let replayed = IndexTests.makeIndex(texts, once: true, passes: &once)
+            let folded = IndexTests.makeIndex(texts, shared: shared, passes: &twice)
+            let replayed = IndexTests.makeIndex(texts, once: true, shared: shared, chunkCapacity: chunkCapacity, passes: &once)
             #expect((twice, once) == (2, 1))
+            #expect(folded.termRange(prefix: "gazette").count == 1 && folded.termRange(prefix: "spokesman").count == 1)
             #expect(replayed.termCount == folded.termCount && replayed.documentCount == folded.documentCount)
             for term in 0..<folded.termCount {
                 #expect(replayed.term(term) == folded.term(term))
