@@ -10,11 +10,12 @@ struct ClaimTableBuilder {
     private(set) var segments: [SelectorRecord] = []
     private(set) var segmentsOfClaim: [UInt32: Range<Int>] = [:]
 
-    let articleOrdinals: [String: Int]
-    let entityOrdinals: [String: Int]
+    let articleOrdinals: ReferenceIndex
+    let entityOrdinals: ReferenceIndex
     let entityAnonymity: [Anonymity]
 
-    init(articleOrdinals: [String: Int] = [:], entityOrdinals: [String: Int] = [:], entityAnonymity: [Anonymity] = []) {
+    init(articleOrdinals: ReferenceIndex = ReferenceIndex([]), entityOrdinals: ReferenceIndex = ReferenceIndex([]),
+         entityAnonymity: [Anonymity] = []) {
         self.articleOrdinals = articleOrdinals
         self.entityOrdinals = entityOrdinals
         self.entityAnonymity = entityAnonymity
@@ -22,15 +23,15 @@ struct ClaimTableBuilder {
 
     /// A claim that refers to an entity or article which failed its own checks is left out: the load fails anyway.
     mutating func append(_ claim: DecodedClaim) {
-        guard let article = articleOrdinals[claim.article] else { return }
+        guard let article = articleOrdinals.ordinal(of: claim.article) else { return }
         let firstLink = UInt32(links.count)
         var weakest = Anonymity.named
         var modes: UInt16 = 0
         for (link, cueBytes) in zip(claim.chain, claim.cueBytes) {
-            guard let source = entityOrdinals[link.source].map(UInt32.init) else { return rollBack(links: firstLink) }
+            guard let source = entityOrdinals.ordinal(of: link.source).map(UInt32.init) else { return rollBack(links: firstLink) }
             var recipient = LinkRecord.noEntity
             if let id = link.recipient {
-                guard let ordinal = entityOrdinals[id] else { return rollBack(links: firstLink) }
+                guard let ordinal = entityOrdinals.ordinal(of: id) else { return rollBack(links: firstLink) }
                 recipient = UInt32(ordinal)
             }
             weakest = max(weakest, entityAnonymity[Int(source)])
@@ -48,7 +49,7 @@ struct ClaimTableBuilder {
         }
         let firstSubject = UInt32(subjects.count)
         for subject in claim.about {
-            guard let ordinal = entityOrdinals[subject] else {
+            guard let ordinal = entityOrdinals.ordinal(of: subject) else {
                 subjects.removeSubrange(Int(firstSubject)...)
                 return rollBack(links: firstLink)
             }

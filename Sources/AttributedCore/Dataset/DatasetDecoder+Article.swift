@@ -23,7 +23,7 @@ extension DatasetDecoder {
                                    "url", "language"])
 
         var consistent = true
-        if let publisher, let kind = entityKinds[publisher], !Self.publisherKinds.contains(kind) {
+        if let publisher, let kind = kind(ofEntity: publisher), !Self.publisherKinds.contains(kind) {
             article.report("publisher \"\(publisher)\" is of kind \"\(kind.rawValue)\"; it must be a publication or an organization",
                            at: "publisher")
             consistent = false

@@ -30,7 +30,7 @@ extension DatasetDecoder {
         link.rejectUnknownKeys(ClaimKeys.link)
 
         var consistent = true
-        if let source, let kind = entityKinds[source], kind == .place {
+        if let source, let kind = kind(ofEntity: source), kind == .place {
             link.report("source \"\(source)\" is a place; a place cannot be a source", at: "source")
             consistent = false
         }

@@ -5,14 +5,19 @@ final class DatasetDecoder {
     let registry: IdRegistry
     let issues: IssueCollector
     private(set) var entities: [String: Entity] = [:]
-    /// Each entity's kind alone: looking one up copies no `Entity` (a claim's direct read asks several times).
-    private(set) var entityKinds: [String: EntityKind] = [:]
+    /// The registered entities in order, found by their ids' bytes: their ids and kinds alone, so that a reference
+    /// copies no `Entity` (a claim's direct read resolves several).
+    private(set) var entityReferences = ReferenceIndex([])
+    private(set) var entityIds: [String] = []
+    private(set) var entityKindList: [EntityKind] = []
     private(set) var articles: [String: Article] = [:]
     private var articleTexts: [String: ArticleText] = [:]
     /// This worker's index of the long field it searches quotes in, if any.
     let quoteIndexes = QuoteIndexCache()
-    /// What a claim read directly needs of its article, shared by reference (see `decodeClaimDirectly`).
-    private(set) var directArticles: [String: DirectArticle] = [:]
+    /// The registered articles in order, found by their ids' bytes, with what a claim read directly needs of each,
+    /// shared by reference (see `decodeClaimDirectly`).
+    private(set) var articleReferences = ReferenceIndex([])
+    private(set) var directArticles: [DirectArticle] = []
     /// The article of the claim this worker last read directly.
     var lastDirectArticle: DirectArticle?
 
@@ -22,19 +27,22 @@ final class DatasetDecoder {
     }
 
     func register(_ entities: [Entity]) {
-        for entity in entities {
-            self.entities[entity.id] = entity
-            entityKinds[entity.id] = entity.kind
-        }
+        for entity in entities { self.entities[entity.id] = entity }
+        entityIds = entities.map(\.id)
+        entityKindList = entities.map(\.kind)
+        entityReferences = ReferenceIndex(entityIds)
     }
+
+    func kind(ofEntity id: String) -> EntityKind? { entityReferences.ordinal(of: id).map { entityKindList[$0] } }
 
     /// The articles with their texts as offset spaces (built on every core by the loader).
     func register(_ articles: [Article], texts: [ArticleText]) {
         for (article, text) in zip(articles, texts) {
             self.articles[article.id] = article
             articleTexts[article.id] = text
-            directArticles[article.id] = DirectArticle(id: article.id, publisher: article.publisher, text: text)
         }
+        directArticles = zip(articles, texts).map { DirectArticle(id: $0.id, publisher: $0.publisher, text: $1) }
+        articleReferences = ReferenceIndex(articles.map(\.id))
     }
 
     func text(ofArticle id: String) -> ArticleText? { articleTexts[id] }
@@ -43,8 +51,8 @@ final class DatasetDecoder {
     func reporting(to issues: IssueCollector) -> DatasetDecoder {
         let decoder = DatasetDecoder(registry: registry, issues: issues)
         decoder.entities = entities
-        decoder.entityKinds = entityKinds
-        decoder.directArticles = directArticles
+        (decoder.entityReferences, decoder.entityIds, decoder.entityKindList) = (entityReferences, entityIds, entityKindList)
+        (decoder.articleReferences, decoder.directArticles) = (articleReferences, directArticles)
         decoder.articles = articles
         decoder.articleTexts = articleTexts
         return decoder
@@ -90,11 +98,17 @@ final class DirectArticle: Sendable {
     let id: String
     let publisher: String
     let text: ArticleText
+    private let idBytes: [UInt8]
 
     init(id: String, publisher: String, text: ArticleText) {
         self.id = id
         self.publisher = publisher
         self.text = text
+        idBytes = Array(id.utf8)
+    }
+
+    func isNamed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == idBytes.count && idBytes.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
     }
 }
 

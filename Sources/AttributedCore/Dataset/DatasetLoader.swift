@@ -76,8 +76,8 @@ public enum DatasetLoader {
         LoadTrace.mark("entities and articles")
         // Claims: many, decoded on every core into compact records; those of the plain form straight from their bytes,
         // the others (and any with a problem, to report it) through a parsed node.
-        let entityOrdinals = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
-        let articleOrdinals = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+        // The decoder's indexes: it registered the entities and articles in these orders.
+        let (entityOrdinals, articleOrdinals) = (decoder.entityReferences, decoder.articleReferences)
         let entityAnonymity = entities.map(\.anonymity)
         let claimSources = records.claims
         // Small parts, so that merging them (one part copied at a time) costs little room beyond the claims.

@@ -77,18 +77,18 @@ extension DatasetDecoder {
     /// Claims come grouped by article: the last one found is asked first. Only a decoded article is found (one that
     /// failed is registered, but the load fails anyway): the ordinary path takes the rest.
     private func article(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> DirectArticle {
-        let id = try self.id(&cursor)
-        if let last = lastDirectArticle, last.id == id { return last }
-        guard let article = directArticles[id] else { throw RecordCursor.Miss() }
-        lastDirectArticle = article
-        return article
+        // Resolved from the bytes: a registered id is a valid one, and anything else is a miss.
+        let id = try cursor.stringBytes()
+        if let last = lastDirectArticle, last.isNamed(id) { return last }
+        guard let ordinal = articleReferences.ordinal(id) else { throw RecordCursor.Miss() }
+        lastDirectArticle = directArticles[ordinal]
+        return directArticles[ordinal]
     }
 
     /// A reference to a decoded entity (as for articles), with its kind: one lookup serves both.
     private func entity(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> (id: String, kind: EntityKind) {
-        let id = try self.id(&cursor)
-        guard let kind = entityKinds[id] else { throw RecordCursor.Miss() }
-        return (id, kind)
+        guard let ordinal = entityReferences.ordinal(try cursor.stringBytes()) else { throw RecordCursor.Miss() }
+        return (entityIds[ordinal], entityKindList[ordinal])
     }
 
     /// Distinct entity references.

@@ -101,7 +101,7 @@ struct RecordCursor {
     }
 
     /// The bytes between a string's quotes, the cursor then after it; a miss on an escape or a control character.
-    private mutating func stringBytes() throws(Miss) -> UnsafeBufferPointer<UInt8> {
+    mutating func stringBytes() throws(Miss) -> UnsafeBufferPointer<UInt8> {
         try expect(UInt8(ascii: "\""))
         let start = position
         let end = ByteScan.firstQuoteBackslashOrControl(bytes, from: start)
