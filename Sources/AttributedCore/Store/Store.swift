@@ -81,6 +81,9 @@ public final class Store: Sendable {
         }
         self.claimJSON = claimJSON
         LoadTrace.mark("indexes and etags")
+        // The builders' scratch (the term ids kept between the search index's passes, counts, grouping buffers) is
+        // freed by now, but glibc keeps freed blocks in its heaps: without this, steady memory stays ~35 MB higher.
+        Allocator.returnFreedMemory()
         search = tasks[0] as! SearchIndexes
         let (filters, articleETags) = tasks[1] as! (FilterIndexes, [UInt64])
         let claimETags = tasks[2...].flatMap { $0 as! [UInt64] }
