@@ -17,10 +17,28 @@ struct FieldText: Sendable {
         var checkpoints: [UInt32] = []
         var ascii = true
         string.utf8.withContiguousStorageIfAvailable { bytes in
-            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
-                if count % Self.stride == 0 { checkpoints.append(UInt32(offset)) }
-                if byte >= 0x80 { ascii = false }
-                count += 1
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                // A word none of whose scalars is due a checkpoint is counted whole (ByteScan), the rest byte by byte.
+                if offset + 8 <= bytes.count {
+                    let word = ByteScan.word(base, offset)
+                    let starts = ByteScan.scalarStarts(word).nonzeroBitCount
+                    let phase = count % Self.stride
+                    if starts == 0 || (phase != 0 && phase + starts <= Self.stride) {
+                        if ByteScan.hasNonASCII(word) { ascii = false }
+                        count += starts
+                        offset += 8
+                        continue
+                    }
+                }
+                let byte = base[offset]
+                if byte & 0xC0 != 0x80 {
+                    if count % Self.stride == 0 { checkpoints.append(UInt32(offset)) }
+                    if byte >= 0x80 { ascii = false }
+                    count += 1
+                }
+                offset += 1
             }
         }
         scalarCount = count
@@ -56,9 +74,7 @@ struct FieldText: Sendable {
         }
         guard !checkpoints.isEmpty else { return 0 }
         return withUTF8 { bytes in
-            var scalar = low * Self.stride
-            for offset in Int(checkpoints[low])..<byte where bytes[offset] & 0xC0 != 0x80 { scalar += 1 }
-            return scalar
+            low * Self.stride + ByteScan.scalarStarts(bytes, in: Int(checkpoints[low])..<byte)
         }
     }
 

@@ -27,13 +27,48 @@ enum ByteScan {
                    byte: { $0 | 0x20 == 0x7B || $0 | 0x20 == 0x7D || $0 == 0x22 })
     }
 
+    // MARK: UTF-8 scalars
+
+    /// How many bytes of `range` start a Unicode scalar (are not continuation bytes, 0b10xxxxxx).
+    static func scalarStarts(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0
+        var position = range.lowerBound
+        while position + 8 <= range.upperBound {
+            count += scalarStarts(word(base, position)).nonzeroBitCount
+            position += 8
+        }
+        while position < range.upperBound {
+            if base[position] & 0xC0 != 0x80 { count += 1 }
+            position += 1
+        }
+        return count
+    }
+
+    /// High bits of the bytes of `word` that start a scalar: a continuation byte has bit 7 set and bit 6 clear, and
+    /// shifting the word left by one puts each byte's bit 6 under its bit 7.
+    @inline(__always)
+    static func scalarStarts(_ word: UInt64) -> UInt64 {
+        ~(word & ~(word << 1)) & highBits
+    }
+
+    /// Whether `word` holds a byte of 0x80 or above.
+    @inline(__always)
+    static func hasNonASCII(_ word: UInt64) -> Bool { word & highBits != 0 }
+
+    /// The eight bytes at `offset` as a little-endian word (all eight must be there).
+    @inline(__always)
+    static func word(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+    }
+
     @inline(__always)
     private static func firstMatch(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, word: (UInt64) -> UInt64,
                                    byte: (UInt8) -> Bool) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         var position = max(start, 0)
         while position + 8 <= bytes.count {
-            let found = word(UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)))
+            let found = word(Self.word(base, position))
             if found != 0 { return position + found.trailingZeroBitCount / 8 }
             position += 8
         }
