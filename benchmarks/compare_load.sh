@@ -23,7 +23,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now() { date +%s.%N; }
 # A phase's milliseconds in a load trace, or "-".
 phase() { grep -o "load phase $1[^:]*: [0-9]* ms" "$2" | grep -o '[0-9]* ms$' | head -1 | tr -d ' ms' || echo -; }

@@ -46,3 +46,6 @@ two_binaries() {
   size=${3:-1m}
   corpus_articles "$size" || { echo "$usage" >&2; exit 2; }
 }
+
+# A free TCP port on loopback, for a server a benchmark starts.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

@@ -82,7 +82,6 @@ validate "directory ($split_files files)" "$corpus_dir" "$dir_bytes"
 echo
 
 # --- serving --------------------------------------------------------------------------------------------------
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # Starts a server on $1 and waits for /readyz; sets server, base, log, ready_s. The server listens before it loads,
 # so /readyz answers 503 until the dataset is in; polling every 20 ms bounds the error of the ready time.

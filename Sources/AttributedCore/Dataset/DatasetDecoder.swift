@@ -4,7 +4,6 @@
 final class DatasetDecoder {
     let registry: IdRegistry
     let issues: IssueCollector
-    private(set) var entities: [String: Entity] = [:]
     /// The registered entities in order, found by their ids' bytes: their ids and kinds alone, so that a reference
     /// copies no `Entity` (a claim's direct read resolves several).
     private(set) var entityReferences = ReferenceIndex([])
@@ -27,7 +26,6 @@ final class DatasetDecoder {
     }
 
     func register(_ entities: [Entity]) {
-        for entity in entities { self.entities[entity.id] = entity }
         entityIds = entities.map(\.id)
         entityKindList = entities.map(\.kind)
         entityReferences = ReferenceIndex(entityIds)
@@ -50,7 +48,6 @@ final class DatasetDecoder {
     /// The same decoder, reporting to another collector: one per worker thread.
     func reporting(to issues: IssueCollector) -> DatasetDecoder {
         let decoder = DatasetDecoder(registry: registry, issues: issues)
-        decoder.entities = entities
         (decoder.entityReferences, decoder.entityIds, decoder.entityKindList) = (entityReferences, entityIds, entityKindList)
         (decoder.articleReferences, decoder.directArticles) = (articleReferences, directArticles)
         decoder.articles = articles
@@ -98,17 +95,16 @@ final class DirectArticle: Sendable {
     let id: String
     let publisher: String
     let text: ArticleText
-    private let idBytes: [UInt8]
 
     init(id: String, publisher: String, text: ArticleText) {
         self.id = id
         self.publisher = publisher
         self.text = text
-        idBytes = Array(id.utf8)
     }
 
     func isNamed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.count == idBytes.count && idBytes.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
+        var id = id
+        return id.withUTF8 { $0.hasSameBytes(as: bytes) }
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One field of an article (headline, a summary bullet, the body) as the offset space of spans and cues.
 /// Offsets are Unicode scalars; the text stays UTF-8, with the byte offset of every 64th scalar noted, so that a
 /// scalar offset turns into a byte offset in O(64) and no field is ever copied into 4-byte scalars.
@@ -88,12 +86,10 @@ struct FieldText: Sendable {
 
     /// Whether the text at these UTF-8 bytes is exactly `other`: the same scalars are the same bytes.
     func matches(_ other: String, bytes: Range<Int>) -> Bool {
-        guard bytes.lowerBound >= 0, other.utf8.count == bytes.count else { return false }
-        if bytes.isEmpty { return true }
         var other = other
-        // memcmp, not `elementsEqual`, which steps a String's UTF-8 view one byte at a time (it runs for every claim).
         return withUTF8 { text in
-            bytes.upperBound <= text.count && other.withUTF8 { memcmp($0.baseAddress!, text.baseAddress! + bytes.lowerBound, bytes.count) == 0 }
+            bytes.lowerBound >= 0 && bytes.upperBound <= text.count
+                && other.withUTF8 { $0.hasSameBytes(as: UnsafeBufferPointer(rebasing: text[bytes])) }
         }
     }
 

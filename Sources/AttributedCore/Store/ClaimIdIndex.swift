@@ -33,7 +33,7 @@ struct ClaimIdIndex: Sendable {
                 let entry = slots[slot]
                 if entry >> 32 == fingerprint {
                     let ordinal = Int(UInt32(truncatingIfNeeded: entry)) - 1
-                    if claims.strings.withBytes(claims.records[ordinal].id, { Self.equal($0, key) }) { return ordinal }
+                    if claims.strings.withBytes(claims.records[ordinal].id, { $0.hasSameBytes(as: key) }) { return ordinal }
                 }
                 slot = (slot + 1) & mask
             }
@@ -44,10 +44,6 @@ struct ClaimIdIndex: Sendable {
     /// The hash's upper half beside the ordinal + 1 (0 marks an empty slot).
     private static func slot(hash: UInt64, ordinal: Int) -> UInt64 {
         hash & 0xFFFF_FFFF_0000_0000 | UInt64(ordinal + 1)
-    }
-
-    private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
-        left.count == right.count && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -82,6 +82,10 @@ struct SearchIndexes: @unchecked Sendable {
         }
         var sources: [UInt32] = []
         var terms: [UInt32] = []
+        func addSourceTerms(of record: ClaimRecord, to terms: inout [UInt32]) {
+            claims.distinctSources(of: record, into: &sources)
+            for source in sources { terms += entityTerms[Int(source)] }
+        }
         claimText.collectOnce { builder in
             for (ordinal, record) in claims.records.enumerated() {
                 terms.removeAll(keepingCapacity: true)
@@ -93,13 +97,11 @@ struct SearchIndexes: @unchecked Sendable {
                     }
                 }
                 let own = terms.count
-                claims.distinctSources(of: record, into: &sources)
-                for source in sources { terms += entityTerms[Int(source)] }
+                addSourceTerms(of: record, to: &terms)
                 builder.addDocument(terms, ownCount: own)
             }
         } addingShared: { ordinal, terms in
-            claims.distinctSources(of: claims.records[ordinal], into: &sources)
-            for source in sources { terms += entityTerms[Int(source)] }
+            addSourceTerms(of: claims.records[ordinal], to: &terms)
         }
         self.claimText = claimText.build()
         self.entityText = entityText.build()

@@ -147,12 +147,7 @@ struct EnumNames<E: CaseIterable & RawRepresentable & Sendable>: Sendable where 
     init() { names = E.allCases.map { (Array($0.rawValue.utf8), $0) } }
 
     func value(_ bytes: UnsafeBufferPointer<UInt8>) -> E? {
-        guard let start = bytes.baseAddress else { return nil }
-        for name in names where name.bytes.count == bytes.count
-            && name.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, start, bytes.count) == 0 }) {
-            return name.value
-        }
-        return nil
+        names.first { name in name.bytes.withUnsafeBufferPointer { $0.hasSameBytes(as: bytes) } }?.value
     }
 }
 
