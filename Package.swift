@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "AttributedCoreTests", dependencies: ["AttributedCore", "CZlib"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttributedAPITests", dependencies: ["AttributedCore"]),
-        .testTarget(name: "AttributedServerTests", dependencies: ["AttributedServer", "AttributedCore", "attributed"]),
+        .testTarget(name: "AttributedServerTests", dependencies: ["AttributedServer", "AttributedCore", "CMicroHTTPD", "attributed"]),
     ],
     swiftLanguageModes: [.v6]
 )

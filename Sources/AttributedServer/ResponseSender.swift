@@ -20,7 +20,7 @@ enum ResponseSender {
         }
         // A rendered resource's gzip response is cached under its own key: a hit never serves the other coding.
         if case .rendered(let rendered) = response.body, response.status == 200, let dataset, let key = rendered.key,
-           let sent = dataset.cache.queue(key.cacheKey(response.coding), on: connection, make: { NativeResponse.make(finishing: response) }) {
+           let sent = dataset.cache.queue(key.cacheKey(response.coding), on: connection, make: { kept in NativeResponse.make(finishing: response, pooled: !kept) }) {
             return Sent(result: sent.result, bodyBytes: sent.bodyBytes)
         }
         if case .stream(let stream) = response.body, response.status == 200 {
@@ -32,7 +32,7 @@ enum ResponseSender {
             // The length is not known when the request is logged: the access log counts it as 0.
             return Sent(result: MHD_queue_response(connection, 200, streamed), bodyBytes: 0)
         }
-        guard let (fresh, bodyBytes) = NativeResponse.make(finishing: response) else {
+        guard let (fresh, bodyBytes) = NativeResponse.make(finishing: response, pooled: true) else {
             return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
         }
         defer { MHD_destroy_response(fresh) }
