@@ -11,8 +11,9 @@ final class BodyBufferPool: Sendable {
     /// The server's pool.
     static let shared = BodyBufferPool()
 
-    /// The largest body a buffer holds; larger ones get a buffer of their own, as before.
-    let capacity: Int
+    /// The body sizes pooled. Smaller ones: glibc's per-thread cache serves them about as fast as the pool's lock
+    /// would. Larger ones get a buffer of their own, as before. A buffer holds the largest.
+    let sizes: ClosedRange<Int>
     /// Buffers kept for reuse; any more coming back are freed.
     let kept: Int
 
@@ -22,18 +23,18 @@ final class BodyBufferPool: Sendable {
     /// A buffer starts with the pool it returns to (the callback's only argument is the buffer); the body follows.
     private static let headerBytes = 16
 
-    init(capacity: Int = 8 << 10, kept: Int = 256) {
-        self.capacity = capacity
+    init(sizes: ClosedRange<Int> = 1025...(8 << 10), kept: Int = 256) {
+        self.sizes = sizes
         self.kept = kept
     }
 
     /// How many idle buffers the pool holds (for tests).
     var idleCount: Int { idle.withLock { $0.count } }
 
-    /// A response whose body is a copy of `body` in one of the pool's buffers; nil if `body` is larger than
-    /// `capacity` or MHD cannot allocate the response. The pool must outlive the response (the shared one does).
+    /// A response whose body is a copy of `body` in one of the pool's buffers; nil if `body`'s size is not in
+    /// `sizes` or MHD cannot allocate the response. The pool must outlive the response (the shared one does).
     func response(copying body: UnsafeRawBufferPointer) -> OpaquePointer? {
-        guard body.count <= capacity else { return nil }
+        guard sizes.contains(body.count) else { return nil }
         let buffer = take()
         let start = buffer + Self.headerBytes
         if let base = body.baseAddress { start.copyMemory(from: base, byteCount: body.count) }
@@ -49,7 +50,7 @@ final class BodyBufferPool: Sendable {
 
     private func take() -> UnsafeMutableRawPointer {
         if let buffer = idle.withLock({ $0.popLast() }) { return buffer }
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.headerBytes + capacity, alignment: 16)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.headerBytes + sizes.upperBound, alignment: 16)
         buffer.storeBytes(of: UnsafeRawPointer(Unmanaged.passUnretained(self).toOpaque()), as: UnsafeRawPointer.self)
         return buffer
     }

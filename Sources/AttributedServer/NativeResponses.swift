@@ -58,9 +58,6 @@ final class NativeResponses: @unchecked Sendable {
 }
 
 enum NativeResponse {
-    /// glibc's per-thread cache serves blocks up to this size about as fast as the pool's lock would.
-    static let mallocCachedBytes = 1024
-
     /// A response owning a copy of `body`, with `headers` added; nil if MHD cannot allocate it.
     static func make(body: [UInt8], headers: [HTTPHeader]) -> OpaquePointer? {
         body.withUnsafeBytes { make(body: $0, headers: headers) }
@@ -68,8 +65,8 @@ enum NativeResponse {
 
     /// The response for `response` as it goes out (`Response.withFinished`), and its body's length; nil if MHD
     /// cannot allocate it. `pooled`: a response sent once and then dropped copies its body into a reusable buffer
-    /// (`BodyBufferPool`) when malloc's per-thread cache would not serve it; one that is kept (the response cache)
-    /// copies it into a buffer of its exact size.
+    /// when the pool takes its size (`BodyBufferPool.sizes`); one that is kept (the response cache) copies it into a
+    /// buffer of its exact size.
     static func make(finishing response: Response, pooled: Bool) -> (response: OpaquePointer, bodyBytes: Int)? {
         response.withFinished { body, headers, derived in
             make(body: body, headers: headers, derived, pooled: pooled).map { ($0, body.count) }
@@ -79,7 +76,7 @@ enum NativeResponse {
     /// A response owning a copy of `body`, with `headers` and then `more` added; nil if MHD cannot allocate it.
     static func make(body: UnsafeRawBufferPointer, headers: [HTTPHeader], _ more: [HTTPHeader] = [],
                      pooled: Bool = false) -> OpaquePointer? {
-        let created = (pooled && body.count > mallocCachedBytes ? BodyBufferPool.shared.response(copying: body) : nil)
+        let created = (pooled ? BodyBufferPool.shared.response(copying: body) : nil)
             ?? MHD_create_response_from_buffer(body.count, UnsafeMutableRawPointer(mutating: body.baseAddress), .RESPMEM_MUST_COPY)
         guard let response = created else { return nil }
         guard let withHeaders = adding(headers, to: response) else { return nil }

@@ -10,7 +10,7 @@ import Testing
     private static func bytes(_ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31) } }
 
     @Test func aBufferComesBackWhenItsResponseIsDestroyedAndIsReused() throws {
-        let pool = BodyBufferPool(capacity: 64, kept: 4)
+        let pool = BodyBufferPool(sizes: 0...64, kept: 4)
         let first = try #require(Self.bytes(64).withUnsafeBytes { pool.response(copying: $0) })
         #expect(pool.idleCount == 0)
         MHD_destroy_response(first)
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func aBodyLargerThanABufferIsNotPooled() {
-        let pool = BodyBufferPool(capacity: 64, kept: 4)
+        let pool = BodyBufferPool(sizes: 0...64, kept: 4)
         #expect(Self.bytes(65).withUnsafeBytes { pool.response(copying: $0) } == nil)
         #expect(pool.idleCount == 0)
         let empty = [UInt8]().withUnsafeBytes { pool.response(copying: $0) }
@@ -32,18 +32,18 @@ import Testing
     }
 
     @Test func thePoolKeepsNoMoreThanItsBound() throws {
-        let pool = BodyBufferPool(capacity: 64, kept: 2)
+        let pool = BodyBufferPool(sizes: 0...64, kept: 2)
         let responses = try (0..<5).map { _ in try #require(Self.bytes(32).withUnsafeBytes { pool.response(copying: $0) }) }
         responses.forEach { MHD_destroy_response($0) }
         #expect(pool.idleCount == 2)
     }
 
     @Test func theServerPoolsOnlyBodiesThatFit() throws {
-        let small = try #require(Self.bytes(NativeResponse.mallocCachedBytes + 1).withUnsafeBytes { NativeResponse.make(body: $0, headers: [], pooled: true) })
-        let large = try #require(Self.bytes(BodyBufferPool.shared.capacity + 1).withUnsafeBytes {
-            NativeResponse.make(body: $0, headers: [], pooled: true)
-        })
-        MHD_destroy_response(small)
-        MHD_destroy_response(large)
+        // Below, inside and above the sizes the shared pool takes: each gets a response.
+        let sizes = BodyBufferPool.shared.sizes
+        for size in [sizes.lowerBound - 1, sizes.lowerBound, sizes.upperBound, sizes.upperBound + 1] {
+            let response = try #require(Self.bytes(size).withUnsafeBytes { NativeResponse.make(body: $0, headers: [], pooled: true) })
+            MHD_destroy_response(response)
+        }
     }
 }

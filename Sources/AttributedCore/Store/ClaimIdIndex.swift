@@ -8,8 +8,10 @@ import Foundation
 /// bytes are compared.
 struct ClaimIdIndex: Sendable {
     private struct Slot {
-        /// The hash's upper half beside the ordinal + 1 (0 marks an empty slot).
-        var entry: UInt64 = 0
+        /// The upper half of the id's hash.
+        var fingerprint: UInt32 = 0
+        /// The claim's ordinal + 1; 0 marks an empty slot.
+        var ordinalPlusOne: UInt32 = 0
         var id = StringArena.Reference.empty
     }
 
@@ -25,8 +27,8 @@ struct ClaimIdIndex: Sendable {
             let id = claims.records[ordinal].id
             let hash = claims.strings.withBytes(id) { Self.hash($0) }
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot].entry != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(entry: hash & 0xFFFF_FFFF_0000_0000 | UInt64(ordinal + 1), id: id)
+            while slots[slot].ordinalPlusOne != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(fingerprint: UInt32(truncatingIfNeeded: hash >> 32), ordinalPlusOne: UInt32(ordinal + 1), id: id)
         }
         self.slots = slots
         self.mask = mask
@@ -36,12 +38,11 @@ struct ClaimIdIndex: Sendable {
         var id = id
         return id.withUTF8 { key in
             let hash = Self.hash(key)
-            let fingerprint = hash >> 32
+            let fingerprint = UInt32(truncatingIfNeeded: hash >> 32)
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot].entry != 0 {
-                let entry = slots[slot].entry
-                if entry >> 32 == fingerprint, claims.strings.withBytes(slots[slot].id, { $0.hasSameBytes(as: key) }) {
-                    return Int(UInt32(truncatingIfNeeded: entry)) - 1
+            while slots[slot].ordinalPlusOne != 0 {
+                if slots[slot].fingerprint == fingerprint, claims.strings.withBytes(slots[slot].id, { $0.hasSameBytes(as: key) }) {
+                    return Int(slots[slot].ordinalPlusOne) - 1
                 }
                 slot = (slot + 1) & mask
             }
