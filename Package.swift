@@ -23,13 +23,15 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // The CPU's prefetch hint (one static inline function in shim.h), which Swift cannot express.
+        .systemLibrary(name: "CPrefetch"),
         // One-line C wrappers for what Swift cannot call (variadics, unions, function-pointer options).
         .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
-        // Pure Swift: model, validation, immutable store, queries, router and handlers. No sockets; no C but zlib,
-        // so that a handler's gzip response is as testable as any other.
+        // Pure Swift: model, validation, immutable store, queries, router and handlers. No sockets; no C but zlib
+        // (so that a handler's gzip response is as testable as any other) and the prefetch hint.
         .target(
             name: "AttributedCore",
-            dependencies: ["CZlib"],
+            dependencies: ["CZlib", "CPrefetch"],
             resources: [.copy("Resources/Seed"), .copy("Resources/Explorer")],
             plugins: ["BundleOpenAPISpecification"]
         ),

@@ -137,7 +137,7 @@ struct ClaimTableBuilder {
             }
         }
         let table = ClaimTable(records: sorted, links: links, subjects: subjects, strings: strings, segments: spanSegments,
-                               articles: articles, entityIds: entityIds)
+                               articles: articles, entityIds: entityIds, fieldTexts: FieldTexts(articles))
         return (table, repeated)
     }
 }

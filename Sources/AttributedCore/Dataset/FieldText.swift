@@ -2,20 +2,28 @@
 /// Offsets are Unicode scalars; the text stays UTF-8, with the byte offset of every 64th scalar noted, so that a
 /// scalar offset turns into a byte offset in O(64) and no field is ever copied into 4-byte scalars.
 struct FieldText: Sendable {
-    let string: String
+    /// The article's texts and which of them this is: read in place, never copied.
+    private let texts: ArticleTexts
+    private let slot: Int
     let scalarCount: Int
     /// For ASCII text, scalar offsets are byte offsets and no checkpoints are needed.
     private let isASCII: Bool
     private let checkpoints: [UInt32]
     private static let stride = 64
 
+    /// A text on its own (tests, tools).
     init(_ string: String) {
-        self.string = string
+        self.init(ArticleTexts(headline: string, body: "", summary: []), slot: 0)
+    }
+
+    init(_ texts: ArticleTexts, slot: Int) {
+        self.texts = texts
+        self.slot = slot
         var count = 0
         var checkpoints: [UInt32] = []
         var ascii = true
-        string.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress else { return }
+        let bytes = texts.bytes(ofSlot: slot)
+        if let base = bytes.baseAddress {
             var offset = 0
             while offset < bytes.count {
                 // A word none of whose scalars is due a checkpoint is counted whole (ByteScan), the rest byte by byte.
@@ -99,9 +107,10 @@ struct FieldText: Sendable {
         return withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 
-    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        string.utf8.withContiguousStorageIfAvailable(body) ?? Array(string.utf8).withUnsafeBufferPointer(body)
-    }
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { body(texts.bytes(ofSlot: slot)) }
+
+    /// A copy of the text, for messages.
+    var string: String { texts.string(ofSlot: slot) }
 }
 
 /// An article's fields as offset spaces, built once per article while claims are checked against them.
@@ -113,9 +122,9 @@ struct ArticleText: Sendable {
 
     init(_ article: Article) {
         articleId = article.id
-        headline = FieldText(article.headline)
-        summary = article.summary.map(FieldText.init)
-        body = FieldText(article.body)
+        headline = FieldText(article.texts, slot: 0)
+        body = FieldText(article.texts, slot: 1)
+        summary = (0..<article.texts.summaryCount).map { FieldText(article.texts, slot: 2 + $0) }
     }
 
     func field(_ field: ArticleField, index: Int?) -> FieldText? {

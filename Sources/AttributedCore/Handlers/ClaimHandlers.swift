@@ -18,6 +18,7 @@ enum ClaimHandlers {
         let store = try context.dataset()
         let parameters = try context.parameters(offering: .claim)
         let ordinal = try Lookup.claim(context.id, in: store)
+        store.prefetchClaim(ordinal)
         let article = Int(store.claims.records[ordinal].article)
         switch try context.negotiate(parameters) {
         case .annotation:
@@ -37,6 +38,7 @@ enum ClaimHandlers {
         let store = try context.dataset()
         let parameters = try context.parameters(offering: .provenance)
         let ordinal = try Lookup.claim(context.id, in: store)
+        store.prefetchClaim(ordinal)
         if try context.negotiate(parameters) == .prov {
             return context.resource(.provDocument, ordinal, etag: store.etags.provDocument(ordinal), of: store)
         }

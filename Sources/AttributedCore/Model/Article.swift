@@ -1,8 +1,7 @@
 public struct Article: Sendable {
     public var id: String
-    public var headline: String
-    public var summary: [String]
-    public var body: String
+    /// The headline, body and summary, held once, in a buffer the claim table reads quotes from by address.
+    public let texts: ArticleTexts
     public var publisher: String
     public var authors: [String]
     public var byline: String?
@@ -10,12 +9,24 @@ public struct Article: Sendable {
     public var url: String?
     public var language: String
 
+    public var headline: String { texts.string(ofSlot: 0) }
+    public var body: String { texts.string(ofSlot: 1) }
+    public var summary: [String] { (0..<texts.summaryCount).map { texts.string(ofSlot: 2 + $0) } }
+
+    public init(id: String, headline: String, summary: [String], body: String, publisher: String, authors: [String],
+                byline: String?, published: String?, url: String?, language: String) {
+        self.id = id
+        texts = ArticleTexts(headline: headline, body: body, summary: summary)
+        self.publisher = publisher
+        self.authors = authors
+        self.byline = byline
+        self.published = published
+        self.url = url
+        self.language = language
+    }
+
     /// The text of one field: the offset space of spans and cues.
     public func text(of field: ArticleField, index: Int?) -> String? {
-        switch field {
-        case .headline: headline
-        case .body: body
-        case .summary: index.flatMap { summary.indices.contains($0) ? summary[$0] : nil }
-        }
+        texts.slot(field, index: index ?? 0).map { texts.string(ofSlot: $0) }
     }
 }

@@ -13,9 +13,17 @@ final class ClaimJSON: Sendable {
         articleIds = QuotedStrings(claims.articles.lazy.map(\.id))
     }
 
+    /// Starts fetching what rendering `record` reads beyond the record itself.
+    func prefetch(_ record: ClaimRecord) {
+        claims.prefetch(record)
+        articleIds.prefetch(Int(record.article))
+        claims.prefetchSpan(of: record)
+    }
+
     func write(_ ordinal: Int, into out: inout JSONOutput) {
         let record = claims.records[ordinal]
         claims.withFieldText(of: record) { text in
+            claims.prefetchCues(of: record, in: text)
             out.raw(#"{"id":"#)
             claims.strings.withBytes(record.id) { out.string(utf8: $0) }
             out.raw(#","article":"#)

@@ -3,8 +3,11 @@
 struct EntityBodies: Sendable {
     private let bytes: [UInt8]
     private let offsets: [Int]
-    /// The entities each entity points at (affiliation, a document's issuer and recipients), as ordinals.
-    let related: [[UInt32]]
+    /// The entities each entity points at (affiliation, a document's issuer and recipients), as ordinals:
+    /// entity i's are `relatedOrdinals[relatedStart[i] ..< relatedStart[i + 1]]`. Flat, because a provenance chain
+    /// reads several entities' lists, and an array per entity would be a cold object to retain for each.
+    private let relatedStart: [Int]
+    private let relatedOrdinals: [UInt32]
 
     init(entities: [Entity], entityIndex: [String: Int], claimsAsSource: (Int) -> Int, claimsAsSubject: (Int) -> Int) {
         var output = JSONOutput(capacity: entities.count * 256)
@@ -15,15 +18,22 @@ struct EntityBodies: Sendable {
         }
         bytes = output.bytes
         self.offsets = offsets
-        related = entities.map { entity in
+        var relatedStart = [0]
+        var relatedOrdinals: [UInt32] = []
+        for entity in entities {
             var ids = entity.affiliation.map { [$0] } ?? []
             if let document = entity.document {
                 if let issuer = document.issuer { ids.append(issuer) }
                 ids += document.recipients
             }
-            return ids.map { UInt32(entityIndex[$0]!) }
+            relatedOrdinals += ids.map { UInt32(entityIndex[$0]!) }
+            relatedStart.append(relatedOrdinals.count)
         }
+        self.relatedStart = relatedStart
+        self.relatedOrdinals = relatedOrdinals
     }
+
+    func related(_ ordinal: Int) -> ArraySlice<UInt32> { relatedOrdinals[relatedStart[ordinal]..<relatedStart[ordinal + 1]] }
 
     func write(_ ordinal: Int, into out: inout JSONOutput) {
         bytes.withUnsafeBufferPointer { out.raw(UnsafeBufferPointer(rebasing: $0[offsets[ordinal]..<offsets[ordinal + 1]])) }

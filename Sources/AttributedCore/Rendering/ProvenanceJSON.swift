@@ -11,13 +11,13 @@ final class ProvenanceJSON: Sendable {
     }
 
     func write(_ ordinal: Int, into out: inout JSONOutput) {
-        let claims = claim.claims
-        let record = claims.records[ordinal]
+        // `claim.claims` is read in place throughout: a local copy of the table would retain each of its arrays.
+        let record = claim.claims.records[ordinal]
         out.raw(#"{"claim":"#)
         claim.write(ordinal, into: &out)
         out.raw(#","chain":["#)
-        claims.withFieldText(of: record) { text in
-            for (position, link) in claims.chain(of: record).enumerated() {
+        claim.claims.withFieldText(of: record) { text in
+            for (position, link) in claim.claims.chain(of: record).enumerated() {
                 if position > 0 { out.raw(",") }
                 out.raw(#"{"position":"#)
                 out.int(position)
@@ -28,32 +28,51 @@ final class ProvenanceJSON: Sendable {
             }
         }
         out.raw(#"],"entities":{"#)
-        for (index, entity) in mentionedEntities(of: record).enumerated() {
-            if index > 0 { out.raw(",") }
-            claim.entityIds.write(Int(entity), into: &out)
-            out.raw(":")
-            entityBodies.write(Int(entity), into: &out)
+        withMentionedEntities(of: record) { entities in
+            for (index, entity) in entities.enumerated() {
+                if index > 0 { out.raw(",") }
+                claim.entityIds.write(Int(entity), into: &out)
+                out.raw(":")
+                entityBodies.write(Int(entity), into: &out)
+            }
         }
         out.raw("}}")
     }
 
-    /// Entity ordinals in ascending order, which is id order. Arrays rather than sets: this runs for every claim
-    /// at load (for its ETag).
-    func mentionedEntities(of record: ClaimRecord) -> [UInt32] {
-        let claims = claim.claims
-        var direct = Array(claims.subjectOrdinals(of: record))
-        for link in claims.chain(of: record) {
-            direct.append(link.source)
-            if link.recipient != LinkRecord.noEntity { direct.append(link.recipient) }
+    /// Entity ordinals in ascending order, which is id order, each once. Gathered in a buffer on the stack: this
+    /// runs for every claim at load (for its ETag) and for every chain served.
+    func withMentionedEntities<R>(of record: ClaimRecord, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
+        let chain = claim.claims.chain(of: record)
+        let subjects = claim.claims.subjectOrdinals(of: record)
+        var capacity = subjects.count + 2 * chain.count
+        for ordinal in subjects { capacity += entityBodies.related(Int(ordinal)).count }
+        for link in chain {
+            capacity += entityBodies.related(Int(link.source)).count
+            if link.recipient != LinkRecord.noEntity { capacity += entityBodies.related(Int(link.recipient)).count }
         }
-        var all = direct
-        for ordinal in direct { all += entityBodies.related[Int(ordinal)] }
-        all.sort()
-        var previous: UInt32?
-        all.removeAll { ordinal in
-            defer { previous = ordinal }
-            return ordinal == previous
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { buffer in
+            var count = 0
+            func add(_ ordinal: UInt32) {
+                buffer[count] = ordinal
+                count += 1
+            }
+            func addWithRelated(_ ordinal: UInt32) {
+                add(ordinal)
+                for related in entityBodies.related(Int(ordinal)) { add(related) }
+            }
+            for ordinal in subjects { addWithRelated(ordinal) }
+            for link in chain {
+                addWithRelated(link.source)
+                if link.recipient != LinkRecord.noEntity { addWithRelated(link.recipient) }
+            }
+            var gathered = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+            gathered.sort()
+            var distinct = 0
+            for ordinal in gathered where distinct == 0 || gathered[distinct - 1] != ordinal {
+                gathered[distinct] = ordinal
+                distinct += 1
+            }
+            return body(UnsafeBufferPointer(rebasing: gathered[..<distinct]))
         }
-        return all
     }
 }

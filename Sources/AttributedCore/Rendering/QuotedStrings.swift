@@ -15,6 +15,8 @@ struct QuotedStrings: Sendable {
         self.offsets = offsets
     }
 
+    func prefetch(_ index: Int) { offsets.prefetch(index) }
+
     func write(_ index: Int, into out: inout JSONOutput) {
         bytes.withUnsafeBufferPointer { out.raw(UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]])) }
     }

@@ -11,6 +11,8 @@ public struct ClaimTable: Sendable, RandomAccessCollection {
     /// The dataset's articles and entity ids, sorted by id: what the records' ordinals point at.
     let articles: [Article]
     let entityIds: [String]
+    /// The articles' field texts by address: what claims' spans and cues are read from.
+    let fieldTexts: FieldTexts
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { records.count }
@@ -27,6 +29,37 @@ public struct ClaimTable: Sendable, RandomAccessCollection {
 
     func id(of ordinal: Int) -> String { strings.string(records[ordinal].id) }
 
+    /// Starts fetching what rendering the claim of `record` reads beside its field: its texts, chain and subjects.
+    func prefetch(_ record: ClaimRecord) {
+        strings.prefetch(record.text)
+        strings.prefetch(record.proposition)
+        links.prefetch(Int(record.firstLink), lines: 2)
+        subjects.prefetch(Int(record.firstSubject))
+    }
+
+    /// Starts fetching the bytes of its field that rendering the claim of `record` copies first: the span, with its
+    /// prefix and suffix.
+    func prefetchSpan(of record: ClaimRecord) {
+        withFieldText(of: record) { text in
+            guard let base = text.baseAddress else { return }
+            let span = record.span
+            let end = UnsafeRawPointer(base + Int(span.byteEnd + span.suffixBytes))
+            var line = UnsafeRawPointer(base + Int(span.byteStart - span.prefixBytes))
+            while line < end {
+                AttributedCore.prefetch(line)
+                line += 64
+            }
+            AttributedCore.prefetch(end)  // the last line, when the first was entered part way
+        }
+    }
+
+    /// Starts fetching the cues' bytes, which the chain comes to after the span and texts are written. Not in
+    /// `prefetch`: the links themselves are still being fetched then, and waiting for them would stall the route.
+    func prefetchCues(of record: ClaimRecord, in text: UnsafeBufferPointer<UInt8>) {
+        guard let base = text.baseAddress else { return }
+        for link in chain(of: record) where link.hasCue { AttributedCore.prefetch(base + Int(link.cueByteStart)) }
+    }
+
     func chain(of record: ClaimRecord) -> ArraySlice<LinkRecord> {
         links[Int(record.firstLink)..<Int(record.firstLink + record.linkCount)]
     }
@@ -37,18 +70,7 @@ public struct ClaimTable: Sendable, RandomAccessCollection {
 
     /// The UTF-8 of the field a claim's span and cues point into.
     func withFieldText<R>(of record: ClaimRecord, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        // The one field is read in place: copying the article out of the array would retain every one of its
-        // strings, on every claim rendered.
-        let article = Int(record.article)
-        let text: String
-        switch record.field {
-        case .headline: text = articles[article].headline
-        case .body: text = articles[article].body
-        case .summary:
-            let index = Int(record.summaryIndex)
-            text = index < articles[article].summary.count ? articles[article].summary[index] : ""
-        }
-        return text.utf8.withContiguousStorageIfAvailable(body) ?? body(UnsafeBufferPointer(start: nil, count: 0))
+        body(fieldTexts.bytes(article: Int(record.article), field: record.field, summaryIndex: Int(record.summaryIndex)))
     }
 
     private func span(of ordinal: Int, in text: UnsafeBufferPointer<UInt8>) -> TextSpan {

@@ -17,6 +17,12 @@ struct ResourceETags: Sendable {
         self.indicators = indicators
     }
 
+    /// Starts fetching the tags a claim route derives its ETag from (`Store.prefetchClaim`).
+    func prefetchClaim(_ ordinal: Int) {
+        claims.prefetch(ordinal)
+        provenance.prefetch(ordinal)
+    }
+
     func claim(_ ordinal: Int) -> String { ETag.quoted(claims[ordinal]) }
     func article(_ ordinal: Int) -> String { ETag.quoted(articles[ordinal]) }
     func entity(_ ordinal: Int) -> String { ETag.quoted(entities[ordinal]) }
@@ -76,7 +82,9 @@ struct ResourceETags: Sendable {
         return claimTable.records.indices.map { ordinal in
             var hash = Hash64(seed: 0x7072_6f76)  // "prov": not the claim's own tag
             hash.combine(claims[ordinal])
-            for entity in json.mentionedEntities(of: claimTable.records[ordinal]) { hash.combine(entities[Int(entity)]) }
+            json.withMentionedEntities(of: claimTable.records[ordinal]) { mentioned in
+                for entity in mentioned { hash.combine(entities[Int(entity)]) }
+            }
             return hash.value
         }
     }

@@ -35,6 +35,8 @@ struct StringArena: Sendable {
         return shift
     }
 
+    func prefetch(_ reference: Reference) { bytes.prefetch(Int(reference.offset)) }
+
     func string(_ reference: Reference) -> String {
         bytes.withUnsafeBufferPointer { all in
             String(decoding: UnsafeBufferPointer(rebasing: all[Int(reference.offset)..<Int(reference.offset + reference.length)]),
