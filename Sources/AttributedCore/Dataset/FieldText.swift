@@ -13,7 +13,7 @@ struct FieldText: Sendable {
 
     /// A text on its own (tests, tools).
     init(_ string: String) {
-        self.init(ArticleTexts(headline: string, body: "", summary: []), slot: 0)
+        self.init(ArticleTexts(headline: string, body: "", summary: []), slot: ArticleTexts.headlineSlot)
     }
 
     init(_ texts: ArticleTexts, slot: Int) {
@@ -122,9 +122,10 @@ struct ArticleText: Sendable {
 
     init(_ article: Article) {
         articleId = article.id
-        headline = FieldText(article.texts, slot: 0)
-        body = FieldText(article.texts, slot: 1)
-        summary = (0..<article.texts.summaryCount).map { FieldText(article.texts, slot: 2 + $0) }
+        let texts = article.texts
+        headline = FieldText(texts, slot: ArticleTexts.headlineSlot)
+        body = FieldText(texts, slot: ArticleTexts.bodySlot)
+        summary = (0..<texts.summaryCount).compactMap { texts.slot(.summary, index: $0).map { FieldText(texts, slot: $0) } }
     }
 
     func field(_ field: ArticleField, index: Int?) -> FieldText? {

@@ -9,9 +9,10 @@ public struct Article: Sendable {
     public var url: String?
     public var language: String
 
-    public var headline: String { texts.string(ofSlot: 0) }
-    public var body: String { texts.string(ofSlot: 1) }
-    public var summary: [String] { (0..<texts.summaryCount).map { texts.string(ofSlot: 2 + $0) } }
+    public var headline: String { texts.string(ofSlot: ArticleTexts.headlineSlot) }
+    public var body: String { texts.string(ofSlot: ArticleTexts.bodySlot) }
+    /// A copy of every bullet, made on each call.
+    public var summary: [String] { (0..<texts.summaryCount).compactMap { text(of: .summary, index: $0) } }
 
     public init(id: String, headline: String, summary: [String], body: String, publisher: String, authors: [String],
                 byline: String?, published: String?, url: String?, language: String) {
@@ -27,6 +28,6 @@ public struct Article: Sendable {
 
     /// The text of one field: the offset space of spans and cues.
     public func text(of field: ArticleField, index: Int?) -> String? {
-        texts.slot(field, index: index ?? 0).map { texts.string(ofSlot: $0) }
+        texts.slot(field, index: index).map { texts.string(ofSlot: $0) }
     }
 }

@@ -1,12 +1,25 @@
 /// An article's headline, body and summary bullets, as UTF-8 in one buffer this object owns and frees. A field's
-/// bytes are found by address (`bytes(of:)`), with no String to copy or retain: claims render their quotes straight
+/// bytes are found by address (`bytes(ofSlot:)`), with no String to copy or retain: claims render their quotes straight
 /// from here, and at a million claims retaining the article's String was a cache miss of its own on every claim
 /// served. The `String` views (`Article.body` and the others) are copies, for the pages and exports that want them.
 public final class ArticleTexts: @unchecked Sendable {  // immutable once built; the buffer lives as long as it does
     private let storage: UnsafeMutableBufferPointer<UInt8>
-    /// Field `slot`'s bytes are `storage[bounds[slot] ..< bounds[slot + 1]]`: slot 0 is the headline, 1 the body,
-    /// 2 + i summary bullet i.
+    /// Field `slot`'s bytes are `storage[bounds[slot] ..< bounds[slot + 1]]`, slots in `slot(_:index:summaryCount:)`'s
+    /// order.
     private let bounds: [Int]
+
+    static let headlineSlot = 0
+    static let bodySlot = 1
+
+    /// Where a field is among an article's slots (headline, body, then the bullets): nil for a summary bullet the
+    /// article does not have, or none named. The one statement of the layout, which `FieldTexts` follows too.
+    static func slot(_ field: ArticleField, index: Int?, summaryCount: Int) -> Int? {
+        switch field {
+        case .headline: headlineSlot
+        case .body: bodySlot
+        case .summary: index.flatMap { (0..<summaryCount).contains($0) ? bodySlot + 1 + $0 : nil }
+        }
+    }
 
     public var summaryCount: Int { bounds.count - 3 }
 
@@ -28,14 +41,7 @@ public final class ArticleTexts: @unchecked Sendable {  // immutable once built;
 
     deinit { storage.deallocate() }
 
-    /// The slot of a field: nil for a summary bullet the article does not have.
-    func slot(_ field: ArticleField, index: Int) -> Int? {
-        switch field {
-        case .headline: 0
-        case .body: 1
-        case .summary: (0..<summaryCount).contains(index) ? 2 + index : nil
-        }
-    }
+    func slot(_ field: ArticleField, index: Int?) -> Int? { Self.slot(field, index: index, summaryCount: summaryCount) }
 
     var slotCount: Int { bounds.count - 1 }
 

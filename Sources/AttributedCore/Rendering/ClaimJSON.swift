@@ -17,7 +17,6 @@ final class ClaimJSON: Sendable {
     func prefetch(_ record: ClaimRecord) {
         claims.prefetch(record)
         articleIds.prefetch(Int(record.article))
-        claims.prefetchSpan(of: record)
     }
 
     func write(_ ordinal: Int, into out: inout JSONOutput) {

@@ -29,17 +29,13 @@ public struct ClaimTable: Sendable, RandomAccessCollection {
 
     func id(of ordinal: Int) -> String { strings.string(records[ordinal].id) }
 
-    /// Starts fetching what rendering the claim of `record` reads beside its field: its texts, chain and subjects.
+    /// Starts fetching what rendering the claim of `record` reads: its texts, chain and subjects, and the lines of its
+    /// field that the span with its prefix and suffix covers.
     func prefetch(_ record: ClaimRecord) {
         strings.prefetch(record.text)
         strings.prefetch(record.proposition)
         links.prefetch(Int(record.firstLink), lines: 2)
         subjects.prefetch(Int(record.firstSubject))
-    }
-
-    /// Starts fetching the bytes of its field that rendering the claim of `record` copies first: the span, with its
-    /// prefix and suffix.
-    func prefetchSpan(of record: ClaimRecord) {
         withFieldText(of: record) { text in
             guard let base = text.baseAddress else { return }
             let span = record.span

@@ -23,12 +23,10 @@ struct FieldTexts: @unchecked Sendable {  // the buffers belong to `owners`, whi
     /// The UTF-8 of an article's field; empty for a summary bullet it does not have.
     func bytes(article: Int, field: ArticleField, summaryIndex: Int) -> UnsafeBufferPointer<UInt8> {
         let first = Int(firstField[article])
-        let slot = switch field {
-        case .headline: first
-        case .body: first + 1
-        case .summary: first + 2 + summaryIndex
+        let summaryCount = Int(firstField[article + 1]) - first - ArticleTexts.bodySlot - 1
+        guard let slot = ArticleTexts.slot(field, index: summaryIndex, summaryCount: summaryCount) else {
+            return UnsafeBufferPointer(start: nil, count: 0)
         }
-        guard field != .summary || slot < Int(firstField[article + 1]) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return fields[slot]
+        return fields[first + slot]
     }
 }

@@ -155,10 +155,10 @@ public final class Store: Sendable {
     }
 
     /// Starts, side by side, the cache misses a claim route would otherwise meet one after another: the claim's
-    /// record and ETags first, then, once the record is in, what it points at. Called as soon as the route knows the
-    /// claim's ordinal, so the fetches run while it negotiates and builds its headers.
+    /// ETags, then, once its record is in (`ClaimIdIndex` prefetched it while finding the ordinal), what the record
+    /// points at. Called as soon as the route knows the ordinal, so the fetches run while it negotiates and builds
+    /// its headers.
     func prefetchClaim(_ ordinal: Int) {
-        claims.records.prefetch(ordinal, lines: 2)
         etags.prefetchClaim(ordinal)
         claimJSON.prefetch(claims.records[ordinal])
     }

@@ -18,6 +18,9 @@ import Testing
         #expect(article.text(of: .summary, index: 2) == "👩🏽‍💻 and NUL \u{0} inside")
         #expect(article.text(of: .summary, index: 3) == nil)
         #expect(article.text(of: .summary, index: -1) == nil)
+        // A summary span names its bullet; with none named there is no text, not the first bullet.
+        #expect(article.text(of: .summary, index: nil) == nil)
+        #expect(article.text(of: .headline, index: 5) == article.headline)
     }
 
     @Test func anArticleWithNoSummaryAndEmptyTextsHasNoBullets() {

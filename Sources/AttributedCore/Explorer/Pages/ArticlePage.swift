@@ -33,9 +33,10 @@ struct ArticlePage {
             out.raw(#"</p><h1 class="field field-headline">"#)
             TextHighlighter.write(article.headline, highlights: fieldHighlights(.headline), into: &out)
             out.raw("</h1>")
-            if !article.summary.isEmpty {
+            let summary = article.summary  // a copy per call
+            if !summary.isEmpty {
                 out.raw(#"<ul class="field-summary">"#)
-                for (index, bullet) in article.summary.enumerated() {
+                for (index, bullet) in summary.enumerated() {
                     out.raw(#"<li class="field">"#)
                     TextHighlighter.write(bullet, highlights: fieldHighlights(.summary, index), into: &out)
                     out.raw("</li>")
