@@ -54,6 +54,10 @@ struct TermIndexBuilder {
         remembering = true
         addDocuments(&self)
         remembering = false
+        // glibc keeps what it is given back in its heaps, where RSS still counts it: the counting pass's scratch,
+        // and below each replayed chunk, are handed back to the system at once, so that the index grows in their
+        // place instead of beside them (without this, a million claims' load peaked ~40 MB above its steady size).
+        Allocator.returnFreedMemory()
         startPlacing()
         var (chunks, counts) = (rememberedChunks, rememberedCounts)
         (rememberedChunks, rememberedCounts) = ([], [])
@@ -64,6 +68,7 @@ struct TermIndexBuilder {
             // A document that did not fit its chunk's room starts the next one (see `remember`).
             if position + count > chunks[chunk].count {
                 chunks[chunk] = []  // replayed: given back
+                Allocator.returnFreedMemory()
                 chunk += 1
                 position = 0
             }
