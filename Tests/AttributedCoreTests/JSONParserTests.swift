@@ -252,6 +252,27 @@ struct JSONParserTests {
         #expect(LineIndex(bytes: bytes).location(of: x) == (2, 6))
     }
 
+    /// A minified file is one long line: every column there, across the index's blocks and with multibyte scalars
+    /// straddling their edges, is what counting from the line's start gives, at a cost of at most two partial blocks.
+    @Test func columnsDeepInALongLineAreExactAndCostTwoBlocksAtMost() {
+        var bytes = Array("\u{FEFF}x\n".utf8)
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "é", "“", "😀", "🇵🇰", " ", "\"", ":"].map { Array($0.utf8) }
+        while bytes.count < 5 * LineIndex.blockSize + 123 { bytes += pieces.randomElement(using: &generator)! }
+        bytes += Array("\nlast".utf8)
+        let index = LineIndex(bytes: bytes)
+        let lineTwo = 5  // after the byte order mark (3 bytes), "x" and the newline
+        for offset in [0, 1, 3, 4, lineTwo, lineTwo + 1, LineIndex.blockSize - 1, LineIndex.blockSize, LineIndex.blockSize + 1,
+                       3 * LineIndex.blockSize + 7, bytes.count - 6, bytes.count - 5, bytes.count - 1, bytes.count] {
+            let lineStart = offset < lineTwo ? min(3, offset) : offset <= bytes.count - 5 ? lineTwo : bytes.count - 4
+            let naive = 1 + bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count
+            let located = index.locate(offset)
+            let line = offset < lineTwo ? 1 : offset <= bytes.count - 5 ? 2 : 3
+            #expect(located.line == line && located.column == naive, "offset \(offset)")
+            #expect(located.bytesRead < 2 * LineIndex.blockSize, "offset \(offset)")
+        }
+    }
+
     @Test func aSyntaxErrorAfterMultibyteTextIsLocatedInScalars() throws {
         let text = "{\"a\": \"“🇵🇰” é\" \"b\": 1}"
         let bytes = Array(text.utf8)
