@@ -5,7 +5,7 @@
 /// rendered: the bytes depend only on the dataset version, the path, the format and the other parameters.
 extension RouteContext {
     func export(_ format: Format, of resource: ExportStream.Resource, parameters: QueryParameters, in store: Store,
-                all: () -> Conjunction, page: () throws(Problem) -> Page) throws(Problem) -> Response? {
+                all: () throws(Problem) -> Conjunction, page: () throws(Problem) -> Page) throws(Problem) -> Response? {
         guard format != .json else { return nil }
         let syntax: ExportStream.Syntax = format == .csv ? .csv : .ndjson
         let ranked = try parameters.choice("sort", as: ListOrder.self) == .relevance
@@ -13,7 +13,7 @@ extension RouteContext {
         var headers = StandardHeaders.negotiated(contentType: format.contentType,
                                                  etag: exportETag(format, version: store.version), cacheControl: CacheControl.data)
         guard asksForPage else {
-            return Response(status: 200, headers: headers, body: .stream(ExportStream(resource, as: syntax, rows: .matches(all()), of: store)))
+            return Response(status: 200, headers: headers, body: .stream(ExportStream(resource, as: syntax, rows: .matches(try all()), of: store)))
         }
         let taken = try page()
         if let next = taken.next {

@@ -9,7 +9,7 @@ enum EntityHandlers {
         let query = try EntityQuery(parameters)
         let request = try PageRequest(parameters)
         let format = try context.negotiate(parameters)
-        if let export = try context.export(format, of: .entities, parameters: parameters, in: store, all: { query.matches(in: store) },
+        if let export = try context.export(format, of: .entities, parameters: parameters, in: store, all: { () throws(Problem) in try query.matches(in: store) },
                                            page: { () throws(Problem) in try query.page(request, in: store) }) {
             return export
         }

@@ -32,7 +32,7 @@ struct ClaimQuery {
     }
 
     func page(_ page: PageRequest, in store: Store) throws(Problem) -> Page {
-        let words = search?.cursors(in: store.search.claimText) ?? []
+        let words = try search?.cursors(in: store.search.claimText) ?? []
         guard let filters = filterCursors(in: store) else { return .empty }
         var conjunction = Self.join(filters: filters, words: words, count: store.claims.count)
         let id = { (ordinal: Int) in store.claims.id(of: ordinal) }
@@ -42,7 +42,7 @@ struct ClaimQuery {
         case .relevance:
             let wordPositions = filters.count..<(filters.count + words.count)
             let index = store.search.claimText
-            let ranges = search?.ranges(in: index) ?? []
+            let ranges = try search?.ranges(in: index) ?? []
             let idfs = ranges.map(index.inverseDocumentFrequency(of:))
             let bounds = index.scoreBounds(words: ranges, inverseDocumentFrequencies: idfs)
             return page.takeRanked(&conjunction, claims: store.claims, bounds: bounds) { conjunction, ordinal in
@@ -52,9 +52,10 @@ struct ClaimQuery {
     }
 
     /// Every match in id order, as a join not yet walked: what an export streams.
-    func matches(in store: Store) -> Conjunction {
+    func matches(in store: Store) throws(Problem) -> Conjunction {
+        let words = try search?.cursors(in: store.search.claimText) ?? []
         guard let filters = filterCursors(in: store) else { return Conjunction([]) }
-        return Self.join(filters: filters, words: search?.cursors(in: store.search.claimText) ?? [], count: store.claims.count)
+        return Self.join(filters: filters, words: words, count: store.claims.count)
     }
 
     /// The filters' lists, then the words' (a ranking reads the words' positions); every claim when there is neither.

@@ -11,14 +11,14 @@ struct EntityQuery {
     }
 
     func page(_ page: PageRequest, in store: Store) throws(Problem) -> Page {
-        var conjunction = matches(in: store)
+        var conjunction = try matches(in: store)
         let id = { (ordinal: Int) in store.entities[ordinal].id }
         return page.take(&conjunction, from: page.firstOrdinal(count: store.entities.count, id: id), id: id)
     }
 
     /// Every match in id order, as a join not yet walked (a page takes from it; an export streams all of it).
-    func matches(in store: Store) -> Conjunction {
-        var cursors = search?.cursors(in: store.search.entityText) ?? []
+    func matches(in store: Store) throws(Problem) -> Conjunction {
+        var cursors = try search?.cursors(in: store.search.entityText) ?? []
         if let kind { cursors.append(.list(store.filters.entitiesByKind, EntityKind.allCases.firstIndex(of: kind)!)) }
         if cursors.isEmpty { cursors = [.all(store.entities.count)] }
         return Conjunction(cursors)

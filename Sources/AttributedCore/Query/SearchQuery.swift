@@ -25,15 +25,27 @@ struct SearchQuery {
         return kept
     }
 
+    /// The most indexed words a query's words may begin in all (Lucene's classic clause limit). Each is one more
+    /// posting list to merge: over a newsroom's vocabulary a one-letter word begins tens of thousands, which cost
+    /// milliseconds a request in id order and tens of them ranked. Past it the query is refused, never cut short
+    /// (that would drop matches without a word); a longer prefix narrows it.
+    static let maximumExpansions = 1_024
+
     /// One cursor per word: the union of the terms it prefixes. A query without a word matches nothing, so that it
     /// never widens a result to everything.
-    func cursors(in index: TermIndex) -> [PostingCursor] {
+    func cursors(in index: TermIndex) throws(Problem) -> [PostingCursor] {
         guard !terms.isEmpty else { return [.empty] }
-        return ranges(in: index).map { PostingCursor.union(index.postings, $0) }
+        return try ranges(in: index).map { PostingCursor.union(index.postings, $0) }
     }
 
-    /// Each word's terms: the dictionary range it prefixes.
-    func ranges(in index: TermIndex) -> [Range<Int>] {
-        terms.map { index.termRange(prefix: $0) }
+    /// Each word's terms: the dictionary range it prefixes (disjoint, see `essentialWords`); a 400 naming the
+    /// broadest word when they are more than `maximumExpansions` in all.
+    func ranges(in index: TermIndex) throws(Problem) -> [Range<Int>] {
+        let ranges = terms.map { index.termRange(prefix: $0) }
+        let total = ranges.reduce(0) { $0 + $1.count }
+        guard total > Self.maximumExpansions, let broadest = ranges.indices.max(by: { ranges[$0].count < ranges[$1].count })
+        else { return ranges }
+        throw .invalidParameter("q", "the words of q begin \(total) indexed words, more than the \(Self.maximumExpansions) " +
+            "a search may expand to (\(quoted(terms[broadest])) alone begins \(ranges[broadest].count)): give it more letters")
     }
 }

@@ -53,6 +53,36 @@ import Testing
         #expect(try #require(ranked.examined) <= 1_024 + 11)
     }
 
+    /// A word merges the lists of every indexed word it begins: past `SearchQuery.maximumExpansions` in all, the
+    /// query is refused with a 400 naming the broadest word, on every route that searches (a list, an export, the
+    /// explorer), rather than merging them or silently dropping some; a longer prefix is served.
+    @Test func aSearchThatExpandsToTooManyWordsIsRefused() throws {
+        let limit = SearchQuery.maximumExpansions
+        // w0000 … w1099: "w" begins 1,100 words, "w0" 1,000, "w10" 100.
+        let sentences = (0..<(limit + 76)).map { (text: "Report \(String(format: "w%04d", $0)) filed.", source: "nunez") }
+        let store = try SearchCorpus.store(sentences, people: [SearchCorpus.Person(id: "nunez", name: "María Núñez")])
+        for target in ["/v1/claims?q=w", "/v1/claims?q=w&sort=relevance", "/v1/claims?q=w&format=ndjson",
+                       "/v1/claims?q=w0+w10+w11", "/explore/?q=w"] {
+            let response = SearchCorpus.api(store, target)
+            #expect(response.status == 400, "\(target)")
+        }
+        let refused = SearchCorpus.api(store, "/v1/claims?q=w")
+        #expect(refused.object["type"] as? String == "urn:attributed:problem:invalid-parameter")
+        #expect(refused.object["parameter"] as? String == "q")
+        #expect((refused.object["detail"] as? String)?.contains("begin 1100 indexed words, more than the \(limit)") == true)
+        #expect((refused.object["detail"] as? String)?.contains("\"w\" alone begins 1100") == true)
+        // Within the bound: served, and complete.
+        let narrower = SearchCorpus.api(store, "/v1/claims?q=w0&limit=500")
+        #expect(narrower.status == 200 && narrower.itemIds.count == 500 && narrower.object["next"] is String)
+        #expect(SearchCorpus.api(store, "/v1/claims?q=w0&format=ndjson").bodyBytes.split(separator: 0x0A).count == 1_000)
+        #expect(SearchCorpus.api(store, "/v1/claims?q=w10+report&sort=relevance").itemIds.count == 50)
+        // Entities are searched the same way.
+        let people = (0..<(limit + 1)).map { SearchCorpus.Person(id: String(format: "p%04d", $0), name: String(format: "Name%04d", $0)) }
+        let crowd = try SearchCorpus.store([(text: "It was said.", source: "p0000")], people: people)
+        #expect(SearchCorpus.api(crowd, "/v1/entities?q=name").status == 400)
+        #expect(SearchCorpus.api(crowd, "/v1/entities?q=name000").itemIds.count == 10)
+    }
+
     @Test func aRareWordAmongCommonOnesLeadsTheJoin() throws {
         var sentences = (0..<500).map { (text: "The plan \($0) was approved.", source: "nunez") }
         sentences.append((text: "The plan zebra was approved.", source: "nunez"))
