@@ -27,11 +27,14 @@ cached_corpus() {
 }
 
 # Sets `args`, what benchmarks/random_claim.lua is given for one kind of by-id run against /healthz: healthz, hot
-# (one claim, served from the response cache), random (claims all over the corpus) or provenance (their chains).
+# (one claim, served from the response cache), hotprovenance (that claim's chain, cached likewise), random (claims
+# all over the corpus) or provenance (their chains). A hot resource is sent from a response built once, as /healthz
+# is: its ratio is the most any by-id route can reach on the machine with a body of that size.
 by_id_args() {
   case $1 in
     healthz) args=(fixed /healthz) ;;
     hot) args=(fixed /v1/claims/a000007-c003) ;;
+    hotprovenance) args=(fixed /v1/claims/a000007-c003/provenance) ;;
     random) args=("$articles" "$per_article") ;;
     provenance) args=("$articles" "$per_article" /provenance) ;;
   esac

@@ -1,12 +1,36 @@
 #!/usr/bin/env python3
 """Writes a synthetic, valid attributed dataset of a given size, for load-time and memory figures.
 
-Usage: benchmarks/make_corpus.py ARTICLES CLAIMS_PER_ARTICLE OUT.json
+Usage: benchmarks/make_corpus.py ARTICLES CLAIMS_PER_ARTICLE OUT.json [--vocabulary WORDS]
+
+Each quote is "the plan N was approved": a vocabulary of a few hundred words. With --vocabulary, each quote is ten
+words drawn from WORDS pseudo-words with P(rank) proportional to 1/rank, as words are in news text, so that a short
+prefix begins thousands of them (what benchmarks/search_breadth.sh measures). Same seed, same corpus.
 """
+import itertools
 import json
+import random
 import sys
 
 articles_count, per_article, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+vocabulary_size = int(sys.argv[5]) if len(sys.argv) > 5 and sys.argv[4] == "--vocabulary" else 0
+
+
+def zipf_quotes(size):
+    """Ten-word quotes over `size` pseudo-words (letters weighted roughly as in English), P(rank) ~ 1/rank."""
+    rng = random.Random(1)
+    letters = "etaoinshrdlcumwfgypbvkjxqz"
+    words = set()
+    while len(words) < size:
+        words.add("".join(rng.choices(letters, weights=range(26, 0, -1), k=rng.randint(3, 10))))
+    words = sorted(words)
+    rng.shuffle(words)
+    cumulative = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(size)))
+    while True:
+        yield " ".join(rng.choices(words, cum_weights=cumulative, k=10))
+
+
+quotes = zipf_quotes(vocabulary_size) if vocabulary_size else None
 entities = [
     {"id": "gazette", "kind": "publication", "name": "The Gazette", "descriptor": None, "aliases": [],
      "anonymity": "named", "anonymityReason": None, "affiliation": None, "roles": []},
@@ -25,8 +49,8 @@ for a in range(articles_count):
     spans = []
     for c in range(per_article):
         p = (a * per_article + c) % people
-        text = sentence.format(p=p, n=c)
-        quote = f"the plan {c} was approved"
+        quote = next(quotes) if quotes else f"the plan {c} was approved"
+        text = sentence.format(p=p, n=c) if not quotes else f"Person {p} told the paper that “{quote}” in a statement. "
         start = len(body) + text.index(quote)
         cue = len(body) + text.index("told")
         spans.append((p, start, start + len(quote), quote, cue))

@@ -224,9 +224,9 @@ ratio_runs=${RATIO_RUNS:-7}
 ratio_seconds=${RATIO_SECONDS:-3}
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
-healthz_runs=() hot_runs=() random_runs=() provenance_runs=()
+healthz_runs=() hot_runs=() hotprovenance_runs=() random_runs=() provenance_runs=()
 for ((run = 0; run < ratio_runs; run++)); do
-  for kind in healthz hot random provenance; do
+  for kind in healthz hot hotprovenance random provenance; do
     by_id_args "$kind"
     wrk -t2 -c16 -d"${ratio_seconds}s" --timeout 60s -s benchmarks/random_claim.lua "$base" -- "${args[@]}" >"$work/wrk.out" 2>&1 || true
     read -r rps _ < <(wrk_summary "$work/wrk.out")
@@ -236,6 +236,7 @@ done
 h=$(median "${healthz_runs[@]}")
 echo "by id vs /healthz (medians of $ratio_runs interleaved ${ratio_seconds} s wrk runs, all through the same Lua script):" \
   "/healthz $h req/s; one hot claim $(ratio "$(median "${hot_runs[@]}")" "$h")x," \
+  "its provenance (hot) $(ratio "$(median "${hotprovenance_runs[@]}")" "$h")x," \
   "random claims $(ratio "$(median "${random_runs[@]}")" "$h")x, random provenance $(ratio "$(median "${provenance_runs[@]}")" "$h")x"
 echo
 steady_kb=$(proc_kb "$server" VmRSS)
