@@ -35,7 +35,7 @@ extension IndexTests {
                 (0..<Int.random(in: 1..<12, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }.joined(separator: " ")
             }
             let index = IndexTests.makeIndex(texts, blockShift: 2, blockMinimumDocuments: 3)
-            for words in [["raid"], ["ra"], ["rare"], ["pol", "karachi"], ["raid", "city", "x"], ["r", "p"]] {
+            for words in [["raid"], ["ra"], ["rare"], ["pol", "karachi"], ["raid", "city", "x"], ["r", "p"], ["r", "c"], ["p"]] {
                 let plain = Self.pages(index, words: words, limit: limit, pruned: false)
                 let pruned = Self.pages(index, words: words, limit: limit, pruned: true)
                 #expect(pruned.pages == plain.pages, "\(words)")
@@ -54,6 +54,24 @@ extension IndexTests {
             #expect(pruned.pages[0].map(\.ordinal) == (0..<20).map { UInt32($0 * 7) })
             #expect(plain.examined[0] == 4096)
             #expect(pruned.examined[0] <= 3 * 64)
+        }
+
+        /// A prefix over a term in every document and rare completions in every block: its bound in a block is the
+        /// most the word's summed frequency reaches there, so once the page holds documents with a completion, the
+        /// blocks that cannot beat them are skipped. (Adding up each term's own bound, every block beat them.)
+        @Test func aPrefixOfACommonTermAndRareCompletionsSkipsBlocks() {
+            let texts: [String] = (0..<4096).map { (document: Int) -> String in
+                document % 64 == 5 ? "the report thx\(document)" : document % 3 == 0 ? "the long report here" : "the report"
+            }
+            let index = IndexTests.makeIndex(texts, blockShift: 6, blockMinimumDocuments: 16)
+            #expect(index.blockMaxima.table(of: index.termRange(prefix: "the").first!) != nil)
+            let plain = Self.pages(index, words: ["th"], limit: 10, pruned: false)
+            let pruned = Self.pages(index, words: ["th"], limit: 10, pruned: true)
+            #expect(pruned.pages == plain.pages)
+            let completions: [UInt32] = (0..<10).map { UInt32($0 * 64 + 5) }
+            #expect(pruned.pages[0].map(\.ordinal) == completions)
+            #expect(plain.examined[0] == 4096)
+            #expect(pruned.examined[0] <= 12 * 64, "\(pruned.examined[0])")
         }
 
         @Test func aTableHoldsEachBlocksHighestFrequencyAndShortestLength() throws {
