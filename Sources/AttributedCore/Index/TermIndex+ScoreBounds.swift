@@ -18,9 +18,19 @@ struct ScoreBounds {
 }
 
 extension TermIndex {
-    /// Work a query may spend on its bounds (block entries plus rare postings read), past which it ranks unpruned: a
-    /// word such as `p`, which prefixes thousands of frequent terms, would cost more to bound than to score.
+    /// Work a query may spend on its bounds (block entries plus postings read, `boundingCost`), past which it ranks
+    /// unpruned: a word whose terms hold a large part of the corpus would cost more to bound than to score.
     static let scoreBoundBudget = 1 << 20
+
+    /// The block entries and postings that bounding a word reads: a term's table (or its postings, without one); for
+    /// several terms, the most frequent one's likewise and every other one's postings (`addUnionBounds`).
+    func boundingCost(of terms: Range<Int>) -> Int {
+        func alone(_ term: Int) -> Int { blockMaxima.table(of: term) == nil ? documentFrequency(term) : blockMaxima.blockCount }
+        guard terms.count > 1, let largest = mostFrequent(of: terms) else { return terms.isEmpty ? 0 : alone(terms.lowerBound) }
+        return alone(largest) + documentFrequency(in: terms) - documentFrequency(largest)
+    }
+
+    private func mostFrequent(of terms: Range<Int>) -> Int? { terms.max { documentFrequency($0) < documentFrequency($1) } }
 
     /// Per block, a bound of `relevance(of:inverseDocumentFrequencies:at:)` for the query words `words` (each the
     /// terms it prefixes) with idfs `idfs`; nil when bounding would exceed `budget`.
@@ -35,10 +45,8 @@ extension TermIndex {
         let blockCount = blockMaxima.blockCount
         var work = 0
         for terms in words {
-            for term in terms {
-                work += blockMaxima.table(of: term) == nil ? documentFrequency(term) : blockCount
-                if work > budget { return nil }
-            }
+            work += boundingCost(of: terms)
+            if work > budget { return nil }
         }
         var total = [Double](repeating: 0, count: blockCount)
         var word = [Double](repeating: 0, count: blockCount)
@@ -54,32 +62,23 @@ extension TermIndex {
         return ScoreBounds(blockShift: blockMaxima.blockShift, bounds: total)
     }
 
-    /// Sets `bounds` to the bound of a several-term word's weight in each block. Its frequency in a document is the
-    /// sum of its terms', so: the frequent terms' highest frequencies in the block added up, at the shortest length
-    /// any of them has there, bounds a document that holds only frequent terms; one that holds rare terms is bounded
-    /// by that sum plus its own rare frequencies, at its own length. (Adding up each term's own bound instead let a
-    /// prefix's rare completions, a few in every block, lift every block past any page's worst match: with "the" in
-    /// every claim, `q=th&sort=relevance` scored all of a million claims.)
+    /// Sets `bounds` to the bound of a several-term word's weight in each block: the most its frequency, the sum of
+    /// its terms', can be there. Its most frequent term is bounded on its own, as a one-term word is (that bounds a
+    /// document holding no other term); every other term's postings are read and summed per document, and a document
+    /// holding any of them is bounded by that sum plus the most frequent term's highest frequency in its block, at
+    /// its own length. (Adding up each term's own bound instead let a prefix's rare completions, a few in every block,
+    /// lift every block past any page's worst match: with "the" in every claim, `q=th&sort=relevance` scored all of a
+    /// million claims.)
     private func addUnionBounds(of terms: Range<Int>, inverseDocumentFrequency idf: Double, to bounds: inout [Double]) {
-        var frequent = [Int](repeating: 0, count: bounds.count)
-        var shortest = [Int](repeating: .max, count: bounds.count)
-        var rare: [Int] = []
-        for term in terms {
-            guard let table = blockMaxima.table(of: term) else {
-                rare.append(term)
-                continue
-            }
-            for (block, entry) in zip(bounds.indices, table) where entry != 0 {
-                frequent[block] += BlockMaxima.frequency(entry)
-                shortest[block] = min(shortest[block], BlockMaxima.length(entry))
-            }
-        }
-        for block in bounds.indices where frequent[block] > 0 {
-            bounds[block] = bm25(inverseDocumentFrequency: idf, frequency: frequent[block], length: shortest[block])
-        }
-        forEachHolder(of: rare) { document, rareFrequency in
+        guard let largest = mostFrequent(of: terms) else { return }
+        // Without a table the most frequent term's postings are as cheap to read as the others'.
+        let largestTable = blockMaxima.table(of: largest)
+        if largestTable != nil { addBounds(of: largest, inverseDocumentFrequency: idf, to: &bounds) }
+        let others = terms.filter { $0 != largest || largestTable == nil }
+        forEachHolder(of: others) { document, frequency in
             let block = Int(document) >> blockMaxima.blockShift
-            let weight = bm25(inverseDocumentFrequency: idf, frequency: frequent[block] + rareFrequency, document: document)
+            let largestMost = largestTable.map { BlockMaxima.frequency($0[$0.startIndex + block]) } ?? 0
+            let weight = bm25(inverseDocumentFrequency: idf, frequency: frequency + largestMost, document: document)
             bounds[block] = max(bounds[block], weight)
         }
     }

@@ -60,18 +60,38 @@ extension IndexTests {
         /// most the word's summed frequency reaches there, so once the page holds documents with a completion, the
         /// blocks that cannot beat them are skipped. (Adding up each term's own bound, every block beat them.)
         @Test func aPrefixOfACommonTermAndRareCompletionsSkipsBlocks() {
-            let texts: [String] = (0..<4096).map { (document: Int) -> String in
-                document % 64 == 5 ? "the report thx\(document)" : document % 3 == 0 ? "the long report here" : "the report"
+            let texts: [String] = (0..<1024).map { (document: Int) -> String in
+                document % 16 == 5 ? "the report thx\(document)" : document % 3 == 0 ? "the long report here" : "the report"
             }
-            let index = IndexTests.makeIndex(texts, blockShift: 6, blockMinimumDocuments: 16)
+            let index = IndexTests.makeIndex(texts, blockShift: 4, blockMinimumDocuments: 8)
             #expect(index.blockMaxima.table(of: index.termRange(prefix: "the").first!) != nil)
             let plain = Self.pages(index, words: ["th"], limit: 10, pruned: false)
             let pruned = Self.pages(index, words: ["th"], limit: 10, pruned: true)
             #expect(pruned.pages == plain.pages)
-            let completions: [UInt32] = (0..<10).map { UInt32($0 * 64 + 5) }
+            let completions: [UInt32] = (0..<10).map { UInt32($0 * 16 + 5) }
             #expect(pruned.pages[0].map(\.ordinal) == completions)
-            #expect(plain.examined[0] == 4096)
-            #expect(pruned.examined[0] <= 12 * 64, "\(pruned.examined[0])")
+            #expect(plain.examined[0] == 1024)
+            #expect(pruned.examined[0] <= 12 * 16, "\(pruned.examined[0])")
+        }
+
+        /// The same with a second frequent completion ("then", in every fifth document): only the most frequent term is
+        /// bounded by its block maximum, so documents with "then" alone are not taken to hold a completion as well.
+        @Test func aPrefixOfTwoFrequentTermsAndRareCompletionsSkipsBlocks() {
+            // A completion alone is a shorter document than the three-term ones ("the then thx…", the best): bounded
+            // as if it held "then" as well, it would outweigh them, and every block would be scored.
+            let texts: [String] = (0..<1024).map { (document: Int) -> String in
+                guard document % 16 == 5 else { return document % 5 == 0 ? "the then report here" : "the report" }
+                return document % 5 == 0 ? "the then thx\(document)" : "the thx\(document)"
+            }
+            let index = IndexTests.makeIndex(texts, blockShift: 4, blockMinimumDocuments: 8)
+            #expect(index.blockMaxima.table(of: index.termRange(prefix: "then").first!) != nil)
+            let plain = Self.pages(index, words: ["th"], limit: 3, pruned: false)
+            let pruned = Self.pages(index, words: ["th"], limit: 3, pruned: true)
+            #expect(pruned.pages == plain.pages)
+            let threefold: [UInt32] = [5, 85, 165]  // "the then thx…": every 80th document
+            #expect(pruned.pages[0].map(\.ordinal) == threefold)
+            #expect(plain.examined[0] == 1024)
+            #expect(pruned.examined[0] <= 512, "\(pruned.examined[0])")
         }
 
         @Test func aTableHoldsEachBlocksHighestFrequencyAndShortestLength() throws {
@@ -89,11 +109,14 @@ extension IndexTests {
         }
 
         @Test func aWordThatPrefixesTooMuchIsRankedUnpruned() {
-            // Bounding costs a block entry per frequent term (a posting per rare one): past the budget, no bounds.
+            // Bounding a word of several terms reads its most frequent term's table and every other term's postings:
+            // past the budget, no bounds.
             let texts = (0..<64).map { "w\($0) w\($0 + 1)" }
             let index = IndexTests.makeIndex(texts, blockShift: 2, blockMinimumDocuments: 1)  // every term has a table
             let ranges = [index.termRange(prefix: "w")]
-            let cost = ranges[0].count * index.blockMaxima.blockCount
+            let largest = ranges[0].max { index.documentFrequency($0) < index.documentFrequency($1) }!
+            let cost = index.blockMaxima.blockCount + ranges[0].filter { $0 != largest }.reduce(0) { $0 + index.documentFrequency($1) }
+            #expect(index.boundingCost(of: ranges[0]) == cost)
             #expect(index.scoreBounds(words: ranges, inverseDocumentFrequencies: [1], budget: cost) != nil)
             #expect(index.scoreBounds(words: ranges, inverseDocumentFrequencies: [1], budget: cost - 1) == nil)
         }
