@@ -32,7 +32,10 @@ struct ClaimQuery {
     }
 
     func page(_ page: PageRequest, in store: Store) throws(Problem) -> Page {
-        let words = try search?.cursors(in: store.search.claimText) ?? []
+        let index = store.search.claimText
+        // Each word's terms, found once: the join's cursors and a ranking's bounds both start from them.
+        let ranges = try search?.ranges(in: index)
+        let words = ranges.map { SearchQuery.cursors($0, in: index) } ?? []
         guard let filters = filterCursors(in: store) else { return .empty }
         var conjunction = Self.join(filters: filters, words: words, count: store.claims.count)
         let id = { (ordinal: Int) in store.claims.id(of: ordinal) }
@@ -41,8 +44,7 @@ struct ClaimQuery {
             return page.take(&conjunction, from: page.firstOrdinal(count: store.claims.count, id: id), id: id)
         case .relevance:
             let wordPositions = filters.count..<(filters.count + words.count)
-            let index = store.search.claimText
-            let ranges = try search?.ranges(in: index) ?? []
+            let ranges = ranges ?? []
             let idfs = ranges.map(index.inverseDocumentFrequency(of:))
             let bounds = index.scoreBounds(words: ranges, inverseDocumentFrequencies: idfs)
             return page.takeRanked(&conjunction, claims: store.claims, bounds: bounds) { conjunction, ordinal in

@@ -34,8 +34,12 @@ struct SearchQuery {
     /// One cursor per word: the union of the terms it prefixes. A query without a word matches nothing, so that it
     /// never widens a result to everything.
     func cursors(in index: TermIndex) throws(Problem) -> [PostingCursor] {
-        guard !terms.isEmpty else { return [.empty] }
-        return try ranges(in: index).map { PostingCursor.union(index.postings, $0) }
+        Self.cursors(try ranges(in: index), in: index)
+    }
+
+    /// The cursors of words whose `ranges` are known already (a ranked page reads both).
+    static func cursors(_ ranges: [Range<Int>], in index: TermIndex) -> [PostingCursor] {
+        ranges.isEmpty ? [.empty] : ranges.map { PostingCursor.union(index.postings, $0) }
     }
 
     /// Each word's terms: the dictionary range it prefixes (disjoint, see `essentialWords`); a 400 naming the
