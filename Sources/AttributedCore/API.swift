@@ -5,9 +5,15 @@ public final class API: Sendable {
     public let permanent: PermanentRepresentations
     /// Recorded into by the server, reported at `/metrics`.
     public let metrics: ServerMetrics
+    /// nil: a read-only, public server (no `--tokens`), exactly as before writes existed.
+    public let access: AccessControl?
+    /// The writer, once the dataset directory is open (writes are 503 until then).
+    private let writerSlot = Locked<DatasetWriter?>(nil)
 
-    public init(openAPISpecification: [UInt8], explorerAssets: ExplorerAssets = .bundled, router: Router = .attributed) {
+    public init(openAPISpecification: [UInt8], explorerAssets: ExplorerAssets = .bundled, router: Router = .attributed,
+                access: AccessControl? = nil) {
         self.router = router
+        self.access = access
         permanent = PermanentRepresentations(specification: openAPISpecification, explorerAssets: explorerAssets)
         metrics = ServerMetrics(routeTemplates: router.routes.map(\.pattern.description))
     }
@@ -20,6 +26,13 @@ public final class API: Sendable {
         return response
     }
 
+    public func attach(_ writer: DatasetWriter) {
+        writerSlot.withLock { $0 = writer }
+        metrics.attachWrites(writer.metrics)
+    }
+
+    public var writer: DatasetWriter? { writerSlot.withLock { $0 } }
+
     /// A response made outside `respond` (by the server, before the request was read), labelled like one made in it.
     public func labelled(_ response: Response, path: String) -> Response {
         var response = response
@@ -31,23 +44,67 @@ public final class API: Sendable {
         switch request.method {
         case "GET", "HEAD": break
         case "OPTIONS": return preflight(request, matched: matched != nil)
-        default: return Problem.methodNotAllowed(request.method).response(instance: request.path)
+        default:
+            guard let access else { return Problem.methodNotAllowed(request.method).response(instance: request.path) }
+            return write(request, matched: matched, access: access)
         }
         guard let (route, id, _) = matched else {
             return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
         }
-        let response: Response
-        do {
-            response = try route.handler(RouteContext(request: request, id: id, store: store, permanent: permanent,
-                                                      metrics: metrics))
+        var response: Response
+        var principalName: String?
+        do throws(Problem) {
+            var context = RouteContext(request: request, id: id, store: store, permanent: permanent, metrics: metrics)
+            if let access {
+                context.principal = try access.authenticate(request)
+                if context.principal == nil, access.readRequiresToken(request.path) {
+                    throw Problem.unauthorized("this server is private: every /v1/ and /explore/ route needs a bearer token",
+                                               invalidToken: false)
+                }
+            }
+            response = try route.handler(context)
+            principalName = context.principal?.name
         } catch {
             return error.response(instance: request.path)
         }
+        response.tokenName = principalName
         // Without `Accept-Encoding` (most API clients) this is one nil check.
         guard let acceptEncoding = request.acceptEncoding, AcceptEncoding.coding(acceptEncoding) == .gzip else {
             return Self.conditional(response, for: request)
         }
         return Self.conditional(response.gzipped(), for: request)
+    }
+
+    /// PUT, DELETE and POST on a server that takes writes: authenticated, then handed to the route's write handler.
+    /// Never gzipped or answered 304: the answer is about the change.
+    private func write(_ request: Request, matched: (route: Route, id: String, index: Int)?, access: AccessControl) -> Response {
+        guard let (route, id, _) = matched else {
+            return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
+        }
+        guard let handler = route.writeHandlers[request.method] else {
+            return Problem.methodNotAllowed(request.method, allow: route.methodsWithWrites).response(instance: request.path)
+        }
+        var principalName: String?
+        do throws(Problem) {
+            var context = RouteContext(request: request, id: id, store: nil, permanent: permanent, metrics: metrics)
+            context.principal = try access.writer(access.authenticate(request))
+            principalName = context.principal?.name
+            guard let writer else { throw Problem.notReady }
+            context.writer = writer
+            if let body = request.body, body.count > access.maxBody { throw Problem.payloadTooLarge(limit: access.maxBody) }
+            var response = try handler(context)
+            response.tokenName = principalName
+            return response
+        } catch {
+            var response = error.response(instance: request.path)
+            response.tokenName = principalName
+            return response
+        }
+    }
+
+    /// Methods answered at once, before the request is read further; anything else is 405.
+    public func allows(method: String) -> Bool {
+        Self.isAllowed(method: method) || (access != nil && (method == "PUT" || method == "DELETE" || method == "POST"))
     }
 
     /// More query parameters than this are refused (400) before any of them is looked at.
@@ -75,7 +132,7 @@ public final class API: Sendable {
         guard request.path == "*" || matched else {
             return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
         }
-        return Response(status: 204, headers: StandardHeaders.preflight)
+        return Response(status: 204, headers: access == nil ? StandardHeaders.preflight : StandardHeaders.preflightWithWrites)
     }
 }
 

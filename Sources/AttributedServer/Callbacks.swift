@@ -5,8 +5,9 @@ import Glibc
 // libmicrohttpd's callbacks: free functions in a file that is not main.swift, so that they carry no actor
 // isolation (a closure at the top level of main.swift would be @MainActor and trap on an MHD thread).
 
-/// What `*con_cls` holds for a request: not an allocation, but its start time and two flags packed into the
-/// pointer's bits (monotonic nanoseconds fit in 62 bits for a century).
+/// What `*con_cls` holds for a request without a body: not an allocation, but its start time and two flags packed
+/// into the pointer's bits, with bit 2 set to tell it from a `PendingBody` (an object, 16-byte aligned). Monotonic
+/// nanoseconds fit in the 61 bits left for seven decades of uptime.
 struct RequestState {
     /// The first access call has been made.
     var started: Bool
@@ -24,12 +25,19 @@ struct RequestState {
     /// nil when MHD holds nothing yet for the request.
     init?(_ pointer: UnsafeMutableRawPointer?) {
         guard let pointer else { return nil }
+        if let pending = PendingBody.of(pointer) {
+            self = pending.state
+            return
+        }
         let bits = UInt(bitPattern: pointer)
-        self.init(started: bits & 1 != 0, tooManyQueryParameters: bits & 2 != 0, startNanoseconds: UInt64(bits >> 2))
+        self.init(started: bits & 1 != 0, tooManyQueryParameters: bits & 2 != 0, startNanoseconds: UInt64(bits >> 3))
     }
 
+    static let packedTag: UInt = 4
+
     var pointer: UnsafeMutableRawPointer? {
-        UnsafeMutableRawPointer(bitPattern: UInt(startNanoseconds) << 2 | (tooManyQueryParameters ? 2 : 0) | (started ? 1 : 0))
+        UnsafeMutableRawPointer(bitPattern: UInt(startNanoseconds) << 3 | Self.packedTag | (tooManyQueryParameters ? 2 : 0)
+                                | (started ? 1 : 0))
     }
 
     static func now() -> UInt64 {
@@ -55,10 +63,20 @@ func handleAccess(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
         requestState.pointee = state.pointer
         server.metrics.inFlight.wrappingAdd(1, ordering: .relaxed)
         let methodName = String(cString: method)
-        if !API.isAllowed(method: methodName) {
+        if !server.api.allows(method: methodName) {
             let request = Request(method: methodName, path: String(cString: url))
             return answer(server.api.respond(to: request, store: nil), on: connection, server: server, dataset: nil,
                           method: method, state: state)
+        }
+        if !API.isAllowed(method: methodName), let access = server.api.access {
+            // A write: its body is read into a `PendingBody`, unless it announces more than --max-body (413 unread).
+            if let length = RequestReader.contentLength(connection), length > access.maxBody {
+                let path = String(cString: url)
+                let problem = server.api.labelled(Problem.payloadTooLarge(limit: access.maxBody).response(instance: path), path: path)
+                return answer(problem, on: connection, server: server, dataset: nil, method: method, state: state)
+            }
+            requestState.pointee = PendingBody(state: state, limit: access.maxBody).retainedPointer
+            return .YES
         }
         if RequestReader.announcesBody(connection) {
             let path = String(cString: url)
@@ -69,12 +87,36 @@ func handleAccess(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
         // cannot hold the drain open with request after request.
         return server.isStopping ? respond(connection, url: url, method: method, server: server, state: state) : .YES
     }
+    if let pending = requestState.pointee.flatMap(PendingBody.of) {
+        if uploadDataSize.pointee != 0, let uploadData {
+            pending.append(UnsafeRawBufferPointer(start: uploadData, count: uploadDataSize.pointee))
+            uploadDataSize.pointee = 0
+            return .YES
+        }
+        return respondToWrite(connection, url: url, method: method, server: server, pending: pending)
+    }
     if uploadDataSize.pointee != 0 {
         // Unreachable after the first-call check; discard rather than spin if it ever happens.
         uploadDataSize.pointee = 0
         return .YES
     }
     return respond(connection, url: url, method: method, server: server, state: state)
+}
+
+/// Answers a write once its whole body is in. It runs on the connection's worker thread until the change is
+/// durable and visible (or refused).
+private func respondToWrite(_ connection: OpaquePointer, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>,
+                            server: ServerContext, pending: PendingBody) -> MHD_Result {
+    let path = String(cString: url)
+    guard !pending.tooLarge else {
+        let problem = Problem.payloadTooLarge(limit: pending.limit).response(instance: path)
+        return answer(server.api.labelled(problem, path: path), on: connection, server: server, dataset: nil, method: method,
+                      state: pending.state)
+    }
+    var request = RequestReader.request(connection, url: url, method: method)
+    request.body = pending.bytes
+    let response = server.api.respond(to: request, store: nil)
+    return answer(response, on: connection, server: server, dataset: server.dataset, method: method, state: pending.state)
 }
 
 /// Answers a request whose headers are in and which has no body.
@@ -107,7 +149,7 @@ private func answer(_ response: Response, on connection: OpaquePointer, server: 
             target: record?.target ?? "-", status: response.status,
             bytes: methodIndex == 1 ? 0 : sent.bodyBytes, durationMicroseconds: nanoseconds / 1000,
             userAgent: MHD_lookup_connection_value(connection, .HEADER_KIND, "User-Agent").map { String(cString: $0) },
-            dataset: dataset?.store.version)
+            dataset: dataset?.store.version, token: response.tokenName)
         accessLog.append(entry.line())
     }
     return sent.result
@@ -121,6 +163,9 @@ func requestCompleted(_ cls: UnsafeMutableRawPointer?, _ connection: OpaquePoint
     if let state = RequestState(requestState.pointee), state.started {
         let server = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
         server.metrics.inFlight.wrappingSubtract(1, ordering: .relaxed)
+    }
+    if let pointer = requestState.pointee, PendingBody.of(pointer) != nil {
+        Unmanaged<PendingBody>.fromOpaque(pointer).release()
     }
     requestState.pointee = nil
 }

@@ -1,5 +1,6 @@
 import AttributedCore
 import CMicroHTTPD
+import Foundation
 import Glibc
 
 /// Takes what the API needs out of a libmicrohttpd connection. The strings MHD hands over live only during the
@@ -12,7 +13,15 @@ enum RequestReader {
         withUnsafeMutablePointer(to: &query) { _ = MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, collectQueryItem, $0) }
         return Request(method: String(cString: method), path: String(cString: url), query: query.items,
                        ifNoneMatch: headers.ifNoneMatch, accept: headers.accept, acceptEncoding: headers.acceptEncoding,
-                       prefer: headers.prefer)
+                       prefer: headers.prefer, authorization: headers.authorization, ifMatch: headers.ifMatch,
+                       contentType: headers.contentType,
+                       clientAddress: headers.authorization == nil ? nil : ClientAddress.of(connection))
+    }
+
+    /// The announced body length: nil without one (or with several, which MHD itself refuses).
+    static func contentLength(_ connection: OpaquePointer) -> Int? {
+        guard let value = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length") else { return nil }
+        return Int(String(cString: value).trimmingCharacters(in: .whitespaces))
     }
 
     /// GET, HEAD and OPTIONS carry no body. One that announces a body (Transfer-Encoding, a non-zero
@@ -33,6 +42,9 @@ struct HeaderScan {
     var accept: String?
     var acceptEncoding: String?
     var prefer: String?
+    var authorization: String?
+    var ifMatch: String?
+    var contentType: String?
 }
 
 struct QueryScan {
@@ -59,6 +71,12 @@ private func scanHeader(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, 
         if let value { scan.pointee.accept = joined(scan.pointee.accept, value, valueSize) }
     case 6 where name.equalsIgnoringASCIICase("prefer"):
         if let value { scan.pointee.prefer = joined(scan.pointee.prefer, value, valueSize) }
+    case 13 where name.equalsIgnoringASCIICase("authorization"):
+        if let value { scan.pointee.authorization = joined(scan.pointee.authorization, value, valueSize) }
+    case 8 where name.equalsIgnoringASCIICase("if-match"):
+        if let value { scan.pointee.ifMatch = joined(scan.pointee.ifMatch, value, valueSize) }
+    case 12 where name.equalsIgnoringASCIICase("content-type"):
+        if let value { scan.pointee.contentType = joined(scan.pointee.contentType, value, valueSize) }
     case 15 where name.equalsIgnoringASCIICase("accept-encoding"):
         // `identity` alone (what Python's http.client sends on every request) asks for what no header does.
         if let value, !(valueSize == 8 && memcmp(value, "identity", 8) == 0) {

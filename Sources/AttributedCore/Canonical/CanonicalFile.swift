@@ -81,25 +81,11 @@ private struct DatasetRecords {
     }
 
     func canonical(of outline: FileOutline) -> [UInt8] {
-        var out = Array("{\n  \"format\": ".utf8)
-        JSON.writeString(DatasetLoader.format, into: &out)
-        out += Array(",\n  \"notes\": ".utf8)
-        JSON.optional(outline.notes).write(into: &out)
         // Lazily: one record's JSON at a time, not a tree of the whole file.
-        section("articles", outline.articles.lazy.map { CanonicalRecords.article(dataset.articles[articles[$0]!]) }, into: &out)
-        section("entities", outline.entities.lazy.map { CanonicalRecords.entity(dataset.entities[entities[$0]!]) }, into: &out)
-        section("claims", outline.claims.lazy.map { CanonicalRecords.claim(dataset.claims[claims[$0]!]) }, into: &out)
-        out += Array("\n}\n".utf8)
-        return out
-    }
-
-    /// `"key": [` then one record per line, or `"key": []`.
-    private func section(_ key: String, _ records: some Collection<JSON>, into out: inout [UInt8]) {
-        out += Array(",\n  \"\(key)\": [".utf8)
-        for (index, record) in records.enumerated() {
-            out += Array((index == 0 ? "\n    " : ",\n    ").utf8)
-            record.write(into: &out, spaced: true)
-        }
-        out += Array((records.isEmpty ? "]" : "\n  ]").utf8)
+        CanonicalDocument.write(
+            notes: outline.notes,
+            articles: outline.articles.lazy.map { CanonicalRecords.article(dataset.articles[articles[$0]!]) },
+            entities: outline.entities.lazy.map { CanonicalRecords.entity(dataset.entities[entities[$0]!]) },
+            claims: outline.claims.lazy.map { CanonicalRecords.claim(dataset.claims[claims[$0]!]) })
     }
 }

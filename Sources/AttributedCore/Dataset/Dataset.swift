@@ -8,6 +8,15 @@ public struct Dataset: Sendable {
     public var notes: [String]
     /// A hash of every input byte: the same input always gives the same version.
     public var version: String
+    /// The hashes the version is made of: one per base file, then one per overlay (`DatasetVersion.hash(of:)`).
+    var baseFileHashes: [UInt64] = []
     /// How many claims the loader read straight from their bytes (the rest went through a parsed node).
     var claimsDecodedDirectly = 0
+}
+
+extension Dataset {
+    /// Sets the version from the base files and these overlay hashes, in order.
+    mutating func stamp(overlays: [UInt64]) {
+        version = DatasetVersion.of(fileHashes: baseFileHashes + overlays)
+    }
 }

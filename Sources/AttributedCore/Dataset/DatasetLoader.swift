@@ -13,23 +13,35 @@ import Foundation
 public enum DatasetLoader {
     public static let format = "attributed-dataset/1"
 
-    public static func load(path: String) throws(DatasetInvalid) -> Dataset {
-        try load(SourceFile.read(path: path))
+    /// The files at `path`, with `overlays` (the journal's entries, a write being validated) laid over them in order.
+    public static func load(path: String, overlays: [DatasetOverlay] = []) throws(DatasetInvalid) -> Dataset {
+        try load(SourceFile.read(path: path), overlays: overlays)
     }
 
     /// For data that does not come from the file system (the bundled seed, tests): name and bytes per file.
-    public static func load(files: [(name: String, bytes: [UInt8])]) throws(DatasetInvalid) -> Dataset {
-        try load(files.map { SourceFile(name: $0.name, bytes: $0.bytes) })
+    public static func load(files: [(name: String, bytes: [UInt8])], overlays: [DatasetOverlay] = []) throws(DatasetInvalid) -> Dataset {
+        try load(files.map { SourceFile(name: $0.name, bytes: $0.bytes) }, overlays: overlays)
     }
 
     /// `decodingDirectly: false` decodes every claim through its parsed node (for tests that compare both paths).
-    static func load(_ files: [SourceFile], decodingDirectly: Bool = true) throws(DatasetInvalid) -> Dataset {
-        if let dataset = try load(files, parsingWholeFiles: false, decodingDirectly: decodingDirectly) { return dataset }
-        return try load(files, parsingWholeFiles: true, decodingDirectly: false)!
+    static func load(_ baseFiles: [SourceFile], overlays: [DatasetOverlay] = [], decodingDirectly: Bool = true) throws(DatasetInvalid) -> Dataset {
+        // A delete has no document; every other overlay is one more file, read after the base files.
+        let overlayFiles = overlays.map { $0.document.isEmpty ? nil : SourceFile(name: $0.name, bytes: $0.document) }
+        let files = baseFiles + overlayFiles.compactMap { $0 }
+        let shadowing = Shadowing(overlays: overlays, files: overlayFiles)
+        var dataset = try load(files, shadowing, parsingWholeFiles: false, decodingDirectly: decodingDirectly)
+        if dataset == nil { dataset = try load(files, shadowing, parsingWholeFiles: true, decodingDirectly: false)! }
+        guard var dataset else { fatalError("unreachable") }
+        if !overlays.isEmpty {
+            dataset.baseFileHashes.removeLast(overlayFiles.compactMap { $0 }.count)
+            dataset.stamp(overlays: overlays.map(DatasetVersion.hash(of:)))
+        }
+        return dataset
     }
 
     /// nil when a record turned out to have a syntax error and the files must be parsed whole.
-    private static func load(_ files: [SourceFile], parsingWholeFiles: Bool, decodingDirectly: Bool) throws(DatasetInvalid) -> Dataset? {
+    private static func load(_ files: [SourceFile], _ shadowing: Shadowing, parsingWholeFiles: Bool,
+                             decodingDirectly: Bool) throws(DatasetInvalid) -> Dataset? {
         LoadTrace.mark("start")
         let issues = IssueCollector()
         // Scanning a file and hashing it are separate tasks, so that one large file keeps both cores busy too. The
@@ -62,8 +74,12 @@ public enum DatasetLoader {
         LoadTrace.mark("scan")
         // Entities, then articles (which need entity kinds): parsed and decoded in chunks on every core, their issues
         // kept in record order.
-        guard let entityNodes = parseAll(records.entities, issues), let articleNodes = parseAll(records.articles, issues)
+        guard var entityNodes = parseAll(records.entities, issues), var articleNodes = parseAll(records.articles, issues)
         else { return nil }
+        if !shadowing.isEmpty {
+            entityNodes.removeAll { !shadowing.keepsEntity($0.id, in: $0.file) }
+            articleNodes.removeAll { !shadowing.keepsArticle($0.id, in: $0.file) }
+        }
         let registry = IdRegistry(articles: articleNodes, entities: entityNodes, issues)
         let decoder = DatasetDecoder(registry: registry, issues: issues)
         let entities = decodeAll(entityNodes, decoder, issues) { $0.decodeEntity($1) }
@@ -87,6 +103,10 @@ public enum DatasetLoader {
                                                               entityAnonymity: entityAnonymity))
             let worker = decoder.reporting(to: chunk.issues)
             chunk.syntaxError = !claimSources.forEach(in: parts[part]) { source in
+                if shadowing.shadowsArticles {
+                    guard let article = source.articleReference(reportingDuplicateKeysTo: chunk.issues) else { return false }
+                    if !shadowing.keepsClaim(ofArticle: article, in: source.file) { return true }
+                }
                 if decodingDirectly, case .offset(let offset) = source.location,
                    let decoded = worker.decodeClaimDirectly(source.file.bytes, at: offset) {
                     chunk.builder.append(decoded)
@@ -114,13 +134,14 @@ public enum DatasetLoader {
         try rejectChangedFiles(files)
         if !issues.isEmpty || chunkIssues.contains(where: { !$0.isEmpty }) || claims.repeatedIds {
             for file in files { file.buffer.fillAll() }
-            reportDuplicateClaims(claimSources, claimIssues)
+            reportDuplicateClaims(claimSources, shadowing, claimIssues)
         }
         issues.append(claimIssues)
         for chunk in chunkIssues { issues.append(chunk) }
         guard issues.isEmpty else { throw DatasetInvalid(issues: issues.sortedIssues) }
         var dataset = Dataset(articles: articles, entities: entities, claims: claims.table, notes: notes,
                               version: DatasetVersion.of(fileHashes: fileHashes))
+        dataset.baseFileHashes = fileHashes
         dataset.claimsDecodedDirectly = decodedDirectly
         return dataset
     }
@@ -207,10 +228,11 @@ public enum DatasetLoader {
     /// Every claim id after its first occurrence (in file order, then array order), each reported where it stands.
     /// Only run when the load fails anyway (or repeats were seen among the valid claims): it parses every claim
     /// record again, to see the raw id of each, valid or not, as the check always has.
-    private static func reportDuplicateClaims(_ sources: RecordList, _ issues: IssueCollector) {
+    private static func reportDuplicateClaims(_ sources: RecordList, _ shadowing: Shadowing, _ issues: IssueCollector) {
         var first: [String: (file: SourceFile, offset: Int)] = [:]
         for position in 0..<sources.count {
-            guard let record = sources[position].node(reportingDuplicateKeysTo: IssueCollector()), let id = record.id else { continue }
+            guard let record = sources[position].node(reportingDuplicateKeysTo: IssueCollector()), let id = record.id,
+                  shadowing.keepsClaim(ofArticle: record.member("article"), in: record.file) else { continue }
             let offset = record.idNode?.offset ?? record.node.offset
             if let earlier = first[id] {
                 issues.report(IdRegistry.duplicateMessage(kind: "claim", id: id, first: earlier.file, at: earlier.offset),
@@ -253,6 +275,15 @@ struct RecordSource: @unchecked Sendable {
             for duplicate in parser.duplicateKeys { issues.report(duplicate.message, in: file, at: duplicate.offset) }
             return RecordNode(file: file, node: node, path: path)
         }
+    }
+}
+
+extension RecordSource {
+    /// The `article` a claim record names, read before it is decoded (whether it is shadowed decides whether it is
+    /// decoded at all); `.some(nil)` when it names none, nil on a syntax error.
+    func articleReference(reportingDuplicateKeysTo issues: IssueCollector) -> String?? {
+        guard let record = node(reportingDuplicateKeysTo: IssueCollector()) else { return nil }
+        return .some(record.member("article"))
     }
 }
 
@@ -358,8 +389,12 @@ struct RecordNode {
         return members.first { $0.key == "id" }?.value
     }
 
-    var id: String? {
-        guard case .string(let id)? = idNode?.value else { return nil }
-        return id
+    var id: String? { member("id") }
+
+    /// A string member's value (nil when absent or not a string).
+    func member(_ key: String) -> String? {
+        guard case .object(let members) = node.value, case .string(let value)? = members.first(where: { $0.key == key })?.value.value
+        else { return nil }
+        return value
     }
 }

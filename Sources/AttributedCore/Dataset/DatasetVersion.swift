@@ -9,6 +9,18 @@ enum DatasetVersion {
         return hash.value
     }
 
+    /// An overlay counts by its document (or, for a delete, the articles it deletes), not by the name it was given:
+    /// a write validated as `request body` and the same write replayed from the journal give one version.
+    static func hash(of overlay: DatasetOverlay) -> UInt64 {
+        var hash = Hash64()
+        if overlay.document.isEmpty {
+            for id in overlay.articles { hash.combine(id) }
+        } else {
+            overlay.document.withUnsafeBytes { hash.combine($0) }
+        }
+        return hash.value
+    }
+
     static func of(fileHashes: [UInt64]) -> String {
         var hash = Hash64()
         for fileHash in fileHashes { hash.combine(fileHash) }

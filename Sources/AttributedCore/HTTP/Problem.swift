@@ -9,6 +9,8 @@ public struct Problem: Error, Sendable {
     public var parameter: String?
     /// What the route offers, for `not-acceptable`.
     public var offer: FormatOffer?
+    /// Every validation issue of a refused write (422), each with where it stands.
+    public var errors: [ValidationIssue]?
     public var extraHeaders: [HTTPHeader] = []
 
     public static func notFound(_ detail: String) -> Problem {
@@ -43,6 +45,12 @@ public struct Problem: Error, Sendable {
                 extraHeaders: [HTTPHeader("Allow", AllowedMethods.list)])
     }
 
+    /// On a server that takes writes: the route has no such method.
+    static func methodNotAllowed(_ method: String, allow: String) -> Problem {
+        Problem(status: 405, kind: "method-not-allowed", title: "Method Not Allowed",
+                detail: "this route allows \(allow), not \(method)", extraHeaders: [HTTPHeader("Allow", allow)])
+    }
+
     public static let notReady = Problem(status: 503, kind: "not-ready", title: "Service Unavailable",
                                          detail: "no dataset is loaded yet")
 
@@ -51,12 +59,23 @@ public struct Problem: Error, Sendable {
 
     public var type: String { "urn:attributed:problem:\(kind)" }
 
+    private static func errorJSON(_ issue: ValidationIssue) -> JSON {
+        var members: [(String, JSON)] = [("file", .string(issue.file))]
+        if let path = issue.path { members.append(("path", .string(path))) }
+        if let line = issue.line, let column = issue.column { members += [("line", .int(line)), ("column", .int(column))] }
+        members.append(("message", .string(issue.message)))
+        return .object(members)
+    }
+
     public func response(instance: String) -> Response {
         var members: [(String, JSON)] = [
             ("type", .string(type)), ("title", .string(title)), ("status", .int(status)), ("detail", .string(detail)),
             ("instance", .string(instance)),
         ]
         if let parameter { members.append(("parameter", .string(parameter))) }
+        if let errors {
+            members.append(("errors", .array(errors.map(Self.errorJSON))))
+        }
         if let offer {
             members.append(("available", .array(offer.formats.map { .object([("format", .string($0.name)), ("mediaType", .string($0.contentType))]) })))
         }

@@ -15,9 +15,18 @@ public struct Request: Sendable {
     /// Every `Prefer` value (RFC 7240), joined with ", ": only an annotation container reads it (which of its
     /// contents it embeds, Web Annotation Protocol §4.2.1).
     public var prefer: String?
+    /// The write path's headers: the bearer token, the precondition, the body's media type.
+    public var authorization: String?
+    public var ifMatch: String?
+    public var contentType: String?
+    /// A write's body (GET, HEAD and OPTIONS never carry one).
+    public var body: [UInt8]?
+    /// The client's address, which failed authentications are counted by.
+    public var clientAddress: String?
 
     public init(method: String = "GET", path: String, query: [QueryItem] = [], ifNoneMatch: String? = nil,
-                accept: String? = nil, acceptEncoding: String? = nil, prefer: String? = nil) {
+                accept: String? = nil, acceptEncoding: String? = nil, prefer: String? = nil, authorization: String? = nil,
+                ifMatch: String? = nil, contentType: String? = nil, body: [UInt8]? = nil, clientAddress: String? = nil) {
         self.method = method
         self.path = path
         self.query = query
@@ -25,6 +34,11 @@ public struct Request: Sendable {
         self.accept = accept
         self.acceptEncoding = acceptEncoding
         self.prefer = prefer
+        self.authorization = authorization
+        self.ifMatch = ifMatch
+        self.contentType = contentType
+        self.body = body
+        self.clientAddress = clientAddress
     }
 }
 

@@ -23,6 +23,8 @@ public enum CacheControl {
 /// The methods every route answers; everything else is 405.
 public enum AllowedMethods {
     public static let list = "GET, HEAD, OPTIONS"
+    /// A server that takes writes, over the routes that have any.
+    public static let withWrites = "GET, HEAD, OPTIONS, PUT, DELETE, POST"
 }
 
 enum StandardHeaders {
@@ -89,4 +91,21 @@ enum StandardHeaders {
         HTTPHeader("Access-Control-Max-Age", "86400"),
         HTTPHeader("Cache-Control", CacheControl.none),
     ] + cors
+
+    /// The same on a server that takes writes: the write methods, and the headers a write carries.
+    static let preflightWithWrites = [
+        HTTPHeader("Allow", AllowedMethods.withWrites),
+        HTTPHeader("Access-Control-Allow-Methods", AllowedMethods.withWrites),
+        HTTPHeader("Access-Control-Allow-Headers", "Accept, Authorization, Content-Type, If-Match, If-None-Match, Prefer"),
+        HTTPHeader("Access-Control-Max-Age", "86400"),
+        HTTPHeader("Cache-Control", CacheControl.none),
+    ] + cors
+
+    /// A write's answer: never cached; `Location` is readable from a browser too.
+    static func written(etag: String?, location: String?) -> [HTTPHeader] {
+        var headers = [HTTPHeader("Content-Type", MediaType.json), HTTPHeader("Cache-Control", CacheControl.none)]
+        if let etag { headers.append(HTTPHeader("ETag", etag)) }
+        if let location { headers.append(HTTPHeader("Location", location)) }
+        return headers + [cors[0], HTTPHeader("Access-Control-Expose-Headers", "ETag, Link, Location")]
+    }
 }

@@ -16,9 +16,11 @@ public struct AccessLogEntry: Sendable {
     public var userAgent: String?
     /// The version of the dataset that answered; null before one is loaded, and for requests refused unread.
     public var dataset: String?
+    /// The name of the token the request was authenticated with (never its secret); null without one.
+    public var token: String?
 
     public init(time: Double, client: String, method: String, target: String, status: Int, bytes: Int,
-                durationMicroseconds: UInt64, userAgent: String?, dataset: String?) {
+                durationMicroseconds: UInt64, userAgent: String?, dataset: String?, token: String? = nil) {
         self.time = time
         self.client = client
         self.method = method
@@ -28,6 +30,7 @@ public struct AccessLogEntry: Sendable {
         self.durationMicroseconds = durationMicroseconds
         self.userAgent = userAgent
         self.dataset = dataset
+        self.token = token
     }
 
     /// The wall clock, in Unix seconds.
@@ -58,6 +61,8 @@ public struct AccessLogEntry: Sendable {
         out.optionalString(userAgent)
         out.raw(#","dataset":"#)
         out.optionalString(dataset)
+        out.raw(#","token":"#)
+        out.optionalString(token)
         out.raw("}\n")
         return out.bytes
     }

@@ -6,6 +6,10 @@ public struct RouteContext: Sendable {
     let permanent: PermanentRepresentations
     /// What `/metrics` reports.
     let metrics: ServerMetrics
+    /// Set on a server that takes writes, once its dataset is open.
+    var writer: DatasetWriter? = nil
+    /// Who the request's token says it is (nil without one).
+    var principal: Principal? = nil
 
     /// The loaded dataset, or 503 while there is none.
     func dataset() throws(Problem) -> Store {
@@ -28,10 +32,18 @@ public typealias Handler = @Sendable (RouteContext) throws(Problem) -> Response
 public struct Route: Sendable {
     public let pattern: RoutePattern
     let handler: Handler
+    /// PUT, DELETE, POST: answered only by a server that takes writes (`serve --tokens`).
+    let writeHandlers: [String: Handler]
 
-    public init(_ template: String, _ handler: @escaping Handler) {
+    public init(_ template: String, _ handler: @escaping Handler, writes writeHandlers: [String: Handler] = [:]) {
         pattern = RoutePattern(template)
         self.handler = handler
+        self.writeHandlers = writeHandlers
+    }
+
+    /// The methods a server that takes writes allows here (`Allow`).
+    var methodsWithWrites: String {
+        ([AllowedMethods.list] + writeHandlers.keys.sorted()).joined(separator: ", ")
     }
 }
 
