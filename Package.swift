@@ -23,15 +23,22 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libcrypto (OpenSSL 3) for API tokens: SHA-256, constant-time comparison and random secrets.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The CPU's prefetch hint (one static inline function in shim.h), which Swift cannot express.
         .systemLibrary(name: "CPrefetch"),
         // One-line C wrappers for what Swift cannot call (variadics, unions, function-pointer options).
         .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
         // Pure Swift: model, validation, immutable store, queries, router and handlers. No sockets; no C but zlib
-        // (so that a handler's gzip response is as testable as any other) and the prefetch hint.
+        // (so that a handler's gzip response is as testable as any other), libcrypto (token hashes, so that
+        // authentication is tested without a server) and the prefetch hint.
         .target(
             name: "AttributedCore",
-            dependencies: ["CZlib", "CPrefetch"],
+            dependencies: ["CZlib", "CCrypto", "CPrefetch"],
             resources: [.copy("Resources/Seed"), .copy("Resources/Explorer")],
             plugins: ["BundleOpenAPISpecification"]
         ),

@@ -48,7 +48,20 @@ struct Serve: ParsableCommand {
             help: "Append one JSON line per request to this file (reopened on SIGUSR1, for logrotate), or '-' for standard output. Off by default.")
     var accessLog: String?
 
+    @Option(help: ArgumentHelp(
+        "Take writes (PUT, DELETE, POST) authenticated by the tokens in this file (`attributed token create`); re-read on SIGHUP.",
+        discussion: "Needs --data to be a writable directory: each write is journalled there (attributed.journal) before it is answered."))
+    var tokens: String?
+
+    @Flag(help: "Every /v1/ and /explore/ route needs a token (read or write); the probes, /metrics and /openapi.yaml stay open. Needs --tokens.")
+    var `private` = false
+
+    @Option(name: .customLong("max-body"), help: "The largest write body accepted, in bytes; a larger one is 413, unread.")
+    var maxBody = AccessControl.defaultMaxBody
+
     func validate() throws {
+        guard !`private` || tokens != nil else { throw ValidationError("--private needs --tokens: without tokens nobody could read") }
+        guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be from 1 to 1073741824") }
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
         guard (0...1_000_000).contains(maxConnectionsPerIP) else { throw ValidationError("--max-connections-per-ip must be from 0 (off) to 1000000") }
@@ -64,7 +77,17 @@ struct Serve: ParsableCommand {
                                                 connectionLimitPerIP: maxConnectionsPerIP, connectionTimeout: idleTimeout,
                                                 accessLog: accessLog.map { $0 == "-" ? .standardOutput : .file($0) })
         let server: HTTPServer
-        let api = API(openAPISpecification: BundledResources.openAPISpecification())
+        let access: AccessControl?
+        do {
+            access = try tokens.map { path throws(WriteSetupError) in
+                try WriteSetup.checkWritableDirectory(data)
+                return AccessControl(tokens: try WriteSetup.registry(path), isPrivate: `private`, maxBody: maxBody)
+            }
+        } catch {
+            Console.status("error: \(error)")
+            throw ExitCode.failure
+        }
+        let api = API(openAPISpecification: BundledResources.openAPISpecification(), access: access)
         do {
             server = try HTTPServer(configuration: configuration, api: api)
         } catch {
@@ -81,9 +104,25 @@ struct Serve: ParsableCommand {
         }
 
         let source = DatasetSource(path: data)
-        /// Loads and swaps in the dataset, and tells the metrics how long that took.
+        /// Loads and swaps in the dataset, and tells the metrics how long that took. With writes, the first load
+        /// opens the journal and lays it over the base files; later ones (SIGHUP) go through the writer, in turn with
+        /// the writes.
         func loadAndServe() throws {
             let started = Date()
+            if access != nil, let data {
+                if let writer = api.writer {
+                    _ = try writer.reload()  // which publishes it
+                    Console.status("reloaded \(data) with its journal (\(counted(writer.journalEntries, "write")); version \(writer.store.version))")
+                } else {
+                    let writer = try WriteSetup.openWriter(directory: data, server: server)
+                    try server.serve(writer.store)
+                    api.attach(writer)
+                    Console.status("loaded \(data) with its journal (\(counted(writer.journalEntries, "write"))): taking writes "
+                                   + "(version \(writer.store.version))")
+                }
+                api.metrics.datasetServed(loadSeconds: Date().timeIntervalSince(started))
+                return
+            }
             let (store, report) = try source.loadStore()
             try server.serve(store)
             api.metrics.datasetServed(loadSeconds: Date().timeIntervalSince(started))
@@ -94,6 +133,10 @@ struct Serve: ParsableCommand {
         } catch let invalid as DatasetInvalid {
             FileHandleReport.write(invalid)
             Console.status("error: \(source.displayName) is invalid; not serving it")
+            server.shutdown(drainTimeout: 0)
+            throw ExitCode.failure
+        } catch {
+            Console.status("error: \(error)")
             server.shutdown(drainTimeout: 0)
             throw ExitCode.failure
         }
@@ -114,6 +157,14 @@ struct Serve: ParsableCommand {
 
         SignalLoop.waitForTermination {
             Console.status("SIGHUP: reloading \(source.displayName)")
+            if let tokens, let access {
+                do {
+                    access.replaceTokens(try WriteSetup.registry(tokens))
+                    Console.status("re-read \(tokens)")
+                } catch {
+                    Console.status("tokens not re-read: \(error); the previous tokens stay in force")
+                }
+            }
             do {
                 try loadAndServe()
                 api.metrics.reloadEnded(.ok)

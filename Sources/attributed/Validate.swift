@@ -11,8 +11,10 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         do {
-            let dataset = try DatasetLoader.load(path: path)
-            Console.output("\(path): valid: \(counted(dataset.articles.count, "article")), "
+            let (dataset, droppedTail) = try DatasetDirectory.load(path: path)
+            if let droppedTail { Console.status("warning: \(droppedTail)") }
+            let journalled = DatasetDirectory.hasJournal(path) ? " with its journal" : ""
+            Console.output("\(path)\(journalled): valid: \(counted(dataset.articles.count, "article")), "
                 + "\(counted(dataset.entities.count, "entity", "entities")), \(counted(dataset.claims.count, "claim")) "
                 + "(version \(dataset.version))")
         } catch {

@@ -12,13 +12,14 @@ import urllib.request
 class Server:
     """`attributed serve` on 127.0.0.1 and a free port, until the block ends."""
 
-    def __init__(self, binary, data=None):
+    def __init__(self, binary, data=None, extra=()):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         arguments = [binary, "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         if data:
             arguments += ["--data", str(data)]
+        arguments += list(extra)
         self.process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.base = f"http://127.0.0.1:{self.port}"
 
