@@ -17,13 +17,13 @@
 # Builder: the official Swift 6.3 toolchain image on Debian 12 (bookworm), the same Debian as the runtime stage.
 FROM swift:6.3-bookworm AS builder
 
-# libmicrohttpd's and zlib's headers and pkg-config files: the CMicroHTTPD and CZlib system-library targets find them
-# through pkg-config, named here too because --no-install-recommends would not bring it if the image ever stopped
-# shipping it.
+# libmicrohttpd's, zlib's and libcrypto's (OpenSSL 3) headers and pkg-config files: the CMicroHTTPD, CZlib and
+# CCrypto system-library targets find them through pkg-config, named here too because --no-install-recommends would
+# not bring it if the image ever stopped shipping it.
 # Versions are not pinned (hadolint DL3008): bookworm's security updates replace the pinned ones in the archive.
 # hadolint ignore=DL3008
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libmicrohttpd-dev zlib1g-dev pkg-config \
+ && apt-get install -y --no-install-recommends libmicrohttpd-dev zlib1g-dev libssl-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /build
@@ -42,7 +42,7 @@ COPY Sources ./Sources
 COPY Tests ./Tests
 
 # --static-swift-stdlib links the Swift runtime and Foundation into the binary: it then needs only libmicrohttpd,
-# libz, libc, libm, libstdc++ and libgcc_s at run time, and no libswift*.so.
+# libz, libcrypto, libc, libm, libstdc++ and libgcc_s at run time, and no libswift*.so.
 # The binary looks for its resource bundle (the seed dataset, openapi.yaml, the explorer's stylesheet and script)
 # next to itself, so both go to /staging together, and the runtime stage copies that folder as it is.
 RUN swift build -c release --static-swift-stdlib \
@@ -52,14 +52,15 @@ RUN swift build -c release --static-swift-stdlib \
  && cp -R "$bin/attributed_AttributedCore.resources" /staging/
 
 # ---------------------------------------------------------------------------------------------------------------
-# Runtime: Debian 12 slim. libmicrohttpd12 brings libgnutls30 and its libraries; zlib1g (libz, for gzip) is in the
-# base image already, and named because the binary links it itself; libc6, libgcc-s1 and libstdc++6 are already in
-# the base image. No curl: the healthcheck below uses bash, which the base image has.
+# Runtime: Debian 12 slim. libmicrohttpd12 brings libgnutls30 and its libraries; libssl3 brings libcrypto.so.3 (API
+# token hashes); zlib1g (libz, for gzip) is in the base image already, and named because the binary links it itself;
+# libc6, libgcc-s1 and libstdc++6 are already in the base image. No curl: the healthcheck below uses bash, which the
+# base image has.
 FROM debian:bookworm-slim AS runtime
 
 # hadolint ignore=DL3008
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libmicrohttpd12 zlib1g \
+ && apt-get install -y --no-install-recommends libmicrohttpd12 libssl3 zlib1g \
  && rm -rf /var/lib/apt/lists/*
 
 # A fixed, non-root uid/gid so that files on mounted volumes can be given to it (e.g. chown 10001 on the host).

@@ -30,6 +30,7 @@ test:
 	Tests/Conformance/run.sh .build/debug/attributed
 	Tests/Browser/run.sh .build/debug/attributed
 	Tests/Standards/run.sh .build/debug/attributed
+	Tests/Writes/run.sh .build/debug/attributed
 	.build/conformance-venv/bin/python Tests/Schema/check_dataset_schema.py
 	$(RELEASE)
 	HADOLINT=.build/conformance-venv/bin/hadolint Tests/Docker/check.sh .build/release/attributed

@@ -8,8 +8,8 @@
 # 2. The binary (PATH_TO_BINARY, or .build-docker/release/attributed, or .build/release/attributed): every shared
 #    library that ldd lists belongs to a Debian package that the runtime stage installs (or one of their
 #    dependencies) or that debian:bookworm-slim already has; no libswift*.so (it must be built with
-#    --static-swift-stdlib); it links libmicrohttpd and libz (zlib1g, for gzip). Debian 12 only: the packages are
-#    looked up with this machine's dpkg.
+#    --static-swift-stdlib); it links libmicrohttpd, libz (zlib1g, for gzip) and libcrypto (libssl3, for API
+#    tokens). Debian 12 only: the packages are looked up with this machine's dpkg.
 # 3. The runtime layout: the binary and its resource bundle copied alone into a temporary app/ folder, started
 #    from another working directory as the runtime uid (when run as root): /healthz and /readyz answer 200,
 #    openapi.yaml comes from the bundle beside the binary, the Dockerfile's HEALTHCHECK command passes, and
@@ -97,8 +97,8 @@ while read -r line; do
 done <<<"$ldd_output"
 echo "ldd lists: $(for l in "${libraries[@]}"; do basename "$l"; done | tr '\n' ' ')"
 if ((${#unresolved[@]})); then fail "ldd cannot find: ${unresolved[*]}"; else pass "ldd resolves all ${#libraries[@]} libraries"; fi
-# The two C libraries the package links through system-library targets (CMicroHTTPD, CZlib).
-for expected in libmicrohttpd.so.12 libz.so.1; do
+# The C libraries the package links through system-library targets (CMicroHTTPD, CZlib, CCrypto).
+for expected in libmicrohttpd.so.12 libz.so.1 libcrypto.so.3; do
     if printf '%s\n' "${libraries[@]}" | grep -q "/$expected\$"; then pass "the binary links $expected"
     else fail "the binary does not link $expected (ldd lists: $(for l in "${libraries[@]}"; do basename "$l"; done | tr '\n' ' '))"; fi
 done

@@ -208,8 +208,10 @@ def main(root):
 
     # apt-get in both stages: update, install --no-install-recommends, lists removed in the same layer.
     installed = {}
-    # libmicrohttpd and zlib (the CMicroHTTPD and CZlib system-library targets): headers to build, libraries to run.
-    for stage, wanted_packages in ((builder, ["libmicrohttpd-dev", "zlib1g-dev"]), (runtime, ["libmicrohttpd12", "zlib1g"])):
+    # libmicrohttpd, zlib and libcrypto (the CMicroHTTPD, CZlib and CCrypto system-library targets): headers to
+    # build, libraries to run.
+    for stage, wanted_packages in ((builder, ["libmicrohttpd-dev", "zlib1g-dev", "libssl-dev"]),
+                                   (runtime, ["libmicrohttpd12", "zlib1g", "libssl3"])):
         packages, tidy = [], False
         for run in of(stage, "RUN"):
             commands = shell_commands(run)

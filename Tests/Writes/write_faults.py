@@ -297,13 +297,14 @@ def test_full_disk():
             try:
                 acknowledged = {}
                 filler = os.path.join(mount, "filler")
-                with open(filler, "wb") as handle:
-                    try:
-                        while True:
-                            handle.write(b"\0" * 4096)
-                            handle.flush()
-                    except OSError:
-                        pass
+                descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT)
+                try:
+                    while True:
+                        os.write(descriptor, b"\0" * 1024)
+                except OSError:
+                    pass
+                finally:
+                    os.close(descriptor)
                 full = None
                 for n in range(200):
                     status, _, body = request(server.port, "PUT", f"/v1/articles/full-{n}", article(f"full-{n}", 1),

@@ -98,7 +98,7 @@ struct TokenFileTests {
 
     static let hash = String(repeating: "ab", count: 32)
     static let malformed: [(String, String)] = [
-        ("{", "1:2: unexpected end of input"),
+        ("{", "1:2: expected a string key"),
         ("[]", "1:1: $: expected an object, found an array"),
         (#"{"tokens": []}"#, #"1:1: $: missing required key "format""#),
         (#"{"format": "attributed-tokens/2", "tokens": []}"#, #"1:12: $.format: expected "attributed-tokens/1", found "attributed-tokens/2""#),

@@ -2,8 +2,8 @@ import Testing
 import AttributedCore
 
 /// `Authorization: Bearer <token>` (RFC 6750 §2.1).
-@Suite("Bearer credentials")
-struct BearerCredentialsTests {
+@Suite("Bearer credentials in Authorization")
+struct BearerAuthorizationTests {
     let token = "atd_7WFuDEQAxJKeJk5eZo3WEAqa3zO9MLcrQfNhhTmazjw"
 
     @Test func theSchemeIsMatchedWithoutRegardToCase() {
