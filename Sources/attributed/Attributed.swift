@@ -4,8 +4,8 @@ import ArgumentParser
 struct Attributed: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attributed",
-        abstract: "Serve a corpus of source-attributed news claims over a read-only HTTP API.",
-        subcommands: [Serve.self, Validate.self, Format.self, Token.self],
+        abstract: "Serve a corpus of source-attributed news claims over HTTP, and keep what newsroom tools write to it.",
+        subcommands: [Serve.self, Validate.self, Format.self, Compact.self, Token.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -28,6 +28,13 @@ struct Format: ParsableCommand {
     }
 
     func run() throws {
+        // The base files alone are not the dataset once writes are journalled: formatting them would show (or write)
+        // what the journal has replaced. Folding the journal in first makes the files the whole dataset again.
+        if DatasetDirectory.hasJournal(path), (try? DatasetDirectory.journalEntries(path)) ?? 1 > 0 {
+            Console.output("\(path) has writes in its journal (\(FileJournal.fileName)) not yet in its files: run "
+                           + "`attributed compact \(path)` first (with no server taking writes on it)")
+            throw ExitCode.failure
+        }
         let files: [CanonicalFile]
         do {
             files = try CanonicalFile.files(at: path)

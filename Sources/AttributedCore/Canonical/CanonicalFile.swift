@@ -42,6 +42,13 @@ struct FileOutline {
     var entities: [String] = []
     var claims: [String] = []
 
+    init(notes: String?, articles: [String], entities: [String], claims: [String]) {
+        self.notes = notes
+        self.articles = articles
+        self.entities = entities
+        self.claims = claims
+    }
+
     /// Only called on a file the loader accepted, so its shape is known to be right.
     init(_ bytes: [UInt8]) {
         var parser = JSONParser(bytes: bytes)
@@ -67,7 +74,7 @@ struct FileOutline {
 }
 
 /// A loaded dataset's records by id, written out file by file.
-private struct DatasetRecords {
+struct DatasetRecords {
     let dataset: Dataset
     let articles: [String: Int]
     let entities: [String: Int]

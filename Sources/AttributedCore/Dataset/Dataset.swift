@@ -20,3 +20,7 @@ extension Dataset {
         version = DatasetVersion.of(fileHashes: baseFileHashes + overlays)
     }
 }
+
+extension Dataset {
+    var counts: (articles: Int, entities: Int, claims: Int) { (articles.count, entities.count, claims.count) }
+}

@@ -20,12 +20,18 @@ public final class FileJournal: Journal, @unchecked Sendable {
     /// Syncs made by appends: one per batch, whatever its size (tests assert on it).
     public let syncCount = Atomic<Int>(0)
 
-    public init(directory: String) throws(JournalError) {
+    /// `exclusive`: the writer's journal, locked (flock) for as long as it is open, so that a second server or a
+    /// `compact` of the same directory is refused rather than interleaving its records. Readers (`validate`) pass false.
+    public init(directory: String, exclusive: Bool = true) throws(JournalError) {
         self.directory = directory
         path = (directory as NSString).appendingPathComponent(Self.fileName)
         let existed = access(path, F_OK) == 0
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        descriptor = open(path, (exclusive ? O_RDWR | O_CREAT : O_RDONLY) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .failed("cannot open \(path): \(Self.errorText())") }
+        if exclusive, flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            close(descriptor)
+            throw .failed("\(path) is in use by another process (a server taking writes on this directory?)")
+        }
         if !existed {
             // The new file's name is durable only once its directory is synced.
             try Self.syncDirectory(directory)
