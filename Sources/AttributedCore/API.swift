@@ -43,7 +43,7 @@ public final class API: Sendable {
     private func respond(to request: Request, matched: (route: Route, id: String, index: Int)?, store: Store?) -> Response {
         switch request.method {
         case "GET", "HEAD": break
-        case "OPTIONS": return preflight(request, matched: matched != nil)
+        case "OPTIONS": return preflight(request, route: matched?.route)
         default:
             guard let access else { return Problem.methodNotAllowed(request.method).response(instance: request.path) }
             return write(request, matched: matched, access: access)
@@ -128,11 +128,12 @@ public final class API: Sendable {
     }
 
     /// CORS preflight: 204 for any route (and `OPTIONS *`), 404 for an unknown path.
-    private func preflight(_ request: Request, matched: Bool) -> Response {
-        guard request.path == "*" || matched else {
+    private func preflight(_ request: Request, route: Route?) -> Response {
+        guard request.path == "*" || route != nil else {
             return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
         }
-        return Response(status: 204, headers: access == nil ? StandardHeaders.preflight : StandardHeaders.preflightWithWrites)
+        guard access != nil else { return Response(status: 204, headers: StandardHeaders.preflight) }
+        return Response(status: 204, headers: StandardHeaders.preflightWithWrites(allow: route?.methodsWithWrites ?? AllowedMethods.list))
     }
 }
 

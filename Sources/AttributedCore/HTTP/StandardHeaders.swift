@@ -93,13 +93,13 @@ enum StandardHeaders {
     ] + cors
 
     /// The same on a server that takes writes: the write methods, and the headers a write carries.
-    static let preflightWithWrites = [
-        HTTPHeader("Allow", AllowedMethods.withWrites),
+    static func preflightWithWrites(allow: String) -> [HTTPHeader] { [
+        HTTPHeader("Allow", allow),
         HTTPHeader("Access-Control-Allow-Methods", AllowedMethods.withWrites),
         HTTPHeader("Access-Control-Allow-Headers", "Accept, Authorization, Content-Type, If-Match, If-None-Match, Prefer"),
         HTTPHeader("Access-Control-Max-Age", "86400"),
         HTTPHeader("Cache-Control", CacheControl.none),
-    ] + cors
+    ] + cors }
 
     /// A write's answer: never cached; `Location` is readable from a browser too.
     static func written(etag: String?, location: String?) -> [HTTPHeader] {
