@@ -1,5 +1,6 @@
 import AttributedCore
 import CMicroHTTPD
+import Foundation
 import Glibc
 
 // libmicrohttpd's callbacks: free functions in a file that is not main.swift, so that they carry no actor
@@ -113,10 +114,27 @@ private func respondToWrite(_ connection: OpaquePointer, url: UnsafePointer<CCha
         return answer(server.api.labelled(problem, path: path), on: connection, server: server, dataset: nil, method: method,
                       state: pending.state)
     }
+    if let response = pending.answer.withLock({ $0 }) {
+        return answer(response, on: connection, server: server, dataset: server.dataset, method: method, state: pending.state)
+    }
+    guard !pending.dispatched else { return .YES }  // resumed before the answer was set: cannot happen, but never twice
+    pending.dispatched = true
     var request = RequestReader.request(connection, url: url, method: method)
     request.body = pending.bytes
-    let response = server.api.respond(to: request, store: nil)
-    return answer(response, on: connection, server: server, dataset: server.dataset, method: method, state: pending.state)
+    // Suspended, not blocked: the commit runs on a thread of its own while this worker serves its other connections;
+    // the resume brings MHD back here, with the answer set.
+    nonisolated(unsafe) let suspended = connection
+    server.suspendedWrites.wrappingAdd(1, ordering: .relaxed)
+    MHD_suspend_connection(connection)
+    // A thread per write, not a dispatch queue: each blocks until its commit, and the dispatch pool adds threads for
+    // blocked work only slowly, which would keep concurrent writes from meeting in one commit.
+    Thread.detachNewThread { [request] in
+        let response = server.api.respond(to: request, store: nil)
+        pending.answer.withLock { $0 = response }
+        MHD_resume_connection(suspended)
+        server.suspendedWrites.wrappingSubtract(1, ordering: .releasing)
+    }
+    return .YES
 }
 
 /// Answers a request whose headers are in and which has no body.

@@ -41,7 +41,10 @@ public final class HTTPServer: @unchecked Sendable {
         options.append(MHD_OptionItem(option: .END, value: 0, ptr_value: nil))
         // epoll per worker; ITC so that MHD_stop_daemon wakes the workers at once.
         // No MHD_USE_ERROR_LOG: MHD would log every malformed request from the internet to stderr.
+        // A server that takes writes suspends each write's connection while the writer commits it (on a thread of its
+        // own), so that a commit never holds a worker's other connections and concurrent writes can share one.
         let flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue
+            | (api.access != nil ? MHD_ALLOW_SUSPEND_RESUME.rawValue : 0)
         let started = options.withUnsafeMutableBufferPointer {
             CMicroHTTPDShim_start_daemon(flags, socket.port, acceptPolicy, contextPointer,
                                          handleAccess, contextPointer, $0.baseAddress)
@@ -95,6 +98,9 @@ public final class HTTPServer: @unchecked Sendable {
         guard context.beginStopping() else { return }
         let deadline = Self.now() + drainTimeout
         while requestsInFlight > 0, Self.now() < deadline { usleep(10_000) }
+        // Stopping MHD with a connection suspended is undefined: a write being committed is waited for (it is bounded
+        // by one commit), and its answer is then queued before the daemon goes.
+        while context.suspendedWrites.load(ordering: .acquiring) > 0 { usleep(10_000) }
         MHD_stop_daemon(daemon)
         context.accessLog?.close()
         unmanagedContext.release()

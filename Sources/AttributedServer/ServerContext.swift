@@ -15,6 +15,8 @@ final class ServerContext: Sendable {
     /// nil unless `--access-log` is given.
     let accessLog: AccessLogWriter?
     private let stopping = Atomic<Bool>(false)
+    /// Write connections suspended while the writer commits them (resumed once their answer is ready).
+    let suspendedWrites = Atomic<Int>(0)
 
     init(api: API, accessLog: AccessLogWriter?) throws(ServerError) {
         self.api = api

@@ -132,9 +132,11 @@ class Ledger:
             self.uncertain.setdefault(article_id, set()).add(state)
 
     def acked(self, article_id, state):
+        """Only this write leaves the uncertain ones: another writer's write, sent before this answer came, may
+        still land after it."""
         with self.lock:
             self.acknowledged[article_id] = state
-            self.uncertain[article_id] = set()
+            self.uncertain.setdefault(article_id, set()).discard(state)
 
     def allowed(self, article_id):
         with self.lock:

@@ -282,8 +282,28 @@ extension RecordSource {
     /// The `article` a claim record names, read before it is decoded (whether it is shadowed decides whether it is
     /// decoded at all); `.some(nil)` when it names none, nil on a syntax error.
     func articleReference(reportingDuplicateKeysTo issues: IssueCollector) -> String?? {
+        if case .offset(let offset) = location, let article = Self.articleDirectly(file.bytes, at: offset) { return .some(article) }
         guard let record = node(reportingDuplicateKeysTo: IssueCollector()) else { return nil }
         return .some(record.member("article"))
+    }
+}
+
+extension RecordSource {
+    private static let claimKeys: [StaticString] = ["id", "article", "span", "text", "about", "proposition", "chain"]
+
+    /// The `article` of a claim of the plain form, read from its bytes with no tree (a million claims are checked
+    /// against the shadowed articles at every load with a journal); nil for anything else, which is parsed.
+    private static func articleDirectly(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> String? {
+        var cursor = RecordCursor(bytes: bytes, at: offset)
+        var seen = SeenKeys()
+        do {
+            try cursor.beginObject()
+            while let key = try cursor.nextKey(in: claimKeys, &seen) {
+                if key == 1 { return try cursor.string() }
+                try cursor.skipValue()
+            }
+        } catch {}
+        return nil
     }
 }
 
