@@ -51,23 +51,20 @@ public final class API: Sendable {
         guard let (route, id, _) = matched else {
             return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
         }
-        var response: Response
-        var principalName: String?
+        let response: Response
         do throws(Problem) {
-            var context = RouteContext(request: request, id: id, store: store, permanent: permanent, metrics: metrics)
             if let access {
-                context.principal = try access.authenticate(request)
-                if context.principal == nil, access.readRequiresToken(request.path) {
+                let principal = try access.authenticate(request)
+                if principal == nil, access.readRequiresToken(request.path) {
                     throw Problem.unauthorized("this server is private: every /v1/ and /explore/ route needs a bearer token",
                                                invalidToken: false)
                 }
             }
-            response = try route.handler(context)
-            principalName = context.principal?.name
+            response = try route.handler(RouteContext(request: request, id: id, store: store, permanent: permanent,
+                                                      metrics: metrics))
         } catch {
             return error.response(instance: request.path)
         }
-        response.tokenName = principalName
         // Without `Accept-Encoding` (most API clients) this is one nil check.
         guard let acceptEncoding = request.acceptEncoding, AcceptEncoding.coding(acceptEncoding) == .gzip else {
             return Self.conditional(response, for: request)
@@ -84,21 +81,15 @@ public final class API: Sendable {
         guard let handler = route.writeHandlers[request.method] else {
             return Problem.methodNotAllowed(request.method, allow: route.methodsWithWrites).response(instance: request.path)
         }
-        var principalName: String?
         do throws(Problem) {
             var context = RouteContext(request: request, id: id, store: nil, permanent: permanent, metrics: metrics)
-            context.principal = try access.writer(access.authenticate(request))
-            principalName = context.principal?.name
+            let principal = try access.writer(access.authenticate(request))
             guard let writer else { throw Problem.notReady }
-            context.writer = writer
+            context.write = WriteContext(writer: writer, principal: principal)
             if let body = request.body, body.count > access.maxBody { throw Problem.payloadTooLarge(limit: access.maxBody) }
-            var response = try handler(context)
-            response.tokenName = principalName
-            return response
+            return try handler(context)
         } catch {
-            var response = error.response(instance: request.path)
-            response.tokenName = principalName
-            return response
+            return error.response(instance: request.path)
         }
     }
 

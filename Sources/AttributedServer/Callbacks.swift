@@ -167,10 +167,18 @@ private func answer(_ response: Response, on connection: OpaquePointer, server: 
             target: record?.target ?? "-", status: response.status,
             bytes: methodIndex == 1 ? 0 : sent.bodyBytes, durationMicroseconds: nanoseconds / 1000,
             userAgent: MHD_lookup_connection_value(connection, .HEADER_KIND, "User-Agent").map { String(cString: $0) },
-            dataset: dataset?.store.version, token: response.tokenName)
+            dataset: dataset?.store.version, token: tokenName(on: connection, server: server))
         accessLog.append(entry.line())
     }
     return sent.result
+}
+
+/// The name of the token a request was sent with, for its access-log line: looked up only on a server with tokens and
+/// the log on, so that the hot path neither hashes nor carries it.
+private func tokenName(on connection: OpaquePointer, server: ServerContext) -> String? {
+    guard let access = server.api.access,
+          let header = MHD_lookup_connection_value(connection, .HEADER_KIND, "Authorization") else { return nil }
+    return access.tokenName(forAuthorization: String(cString: header))
 }
 
 /// Called once per request, however it ended (also on timeout or a dropped client).

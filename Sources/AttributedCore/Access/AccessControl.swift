@@ -43,6 +43,13 @@ public final class AccessControl: Sendable {
         return principal
     }
 
+    /// The name of the token an `Authorization` header carries, for the access log (never the secret); nil without
+    /// one or for an unknown one. Counts nothing against the client.
+    public func tokenName(forAuthorization header: String?) -> String? {
+        guard let secret = BearerCredentials.token(fromAuthorization: header) else { return nil }
+        return registry.withLock { $0 }.principal(forSecret: secret)?.name
+    }
+
     /// A principal that may write, or the reason it may not.
     func writer(_ principal: Principal?) throws(Problem) -> Principal {
         guard let principal else { throw .unauthorized("writes need a bearer token with the write scope", invalidToken: false) }

@@ -15,14 +15,48 @@ public struct Request: Sendable {
     /// Every `Prefer` value (RFC 7240), joined with ", ": only an annotation container reads it (which of its
     /// contents it embeds, Web Annotation Protocol §4.2.1).
     public var prefer: String?
-    /// The write path's headers: the bearer token, the precondition, the body's media type.
-    public var authorization: String?
-    public var ifMatch: String?
-    public var contentType: String?
+    /// What only authenticated requests and writes carry, in one optional: nil for almost every read, so that the
+    /// copies a request goes through on the hot path carry one empty field, not five.
+    private var credentialsAndBody: CredentialsAndBody?
+
+    struct CredentialsAndBody: Sendable {
+        var authorization: String?
+        var ifMatch: String?
+        var contentType: String?
+        var body: [UInt8]?
+        var clientAddress: String?
+    }
+
+    /// The bearer token's header.
+    public var authorization: String? {
+        get { credentialsAndBody?.authorization }
+        set { credentialsAndBody = Self.setting(credentialsAndBody) { $0.authorization = newValue } }
+    }
+    public var ifMatch: String? {
+        get { credentialsAndBody?.ifMatch }
+        set { credentialsAndBody = Self.setting(credentialsAndBody) { $0.ifMatch = newValue } }
+    }
+    /// The body's media type.
+    public var contentType: String? {
+        get { credentialsAndBody?.contentType }
+        set { credentialsAndBody = Self.setting(credentialsAndBody) { $0.contentType = newValue } }
+    }
     /// A write's body (GET, HEAD and OPTIONS never carry one).
-    public var body: [UInt8]?
+    public var body: [UInt8]? {
+        get { credentialsAndBody?.body }
+        set { credentialsAndBody = Self.setting(credentialsAndBody) { $0.body = newValue } }
+    }
     /// The client's address, which failed authentications are counted by.
-    public var clientAddress: String?
+    public var clientAddress: String? {
+        get { credentialsAndBody?.clientAddress }
+        set { credentialsAndBody = Self.setting(credentialsAndBody) { $0.clientAddress = newValue } }
+    }
+
+    private static func setting(_ fields: CredentialsAndBody?, _ change: (inout CredentialsAndBody) -> Void) -> CredentialsAndBody {
+        var fields = fields ?? CredentialsAndBody()
+        change(&fields)
+        return fields
+    }
 
     public init(method: String = "GET", path: String, query: [QueryItem] = [], ifNoneMatch: String? = nil,
                 accept: String? = nil, acceptEncoding: String? = nil, prefer: String? = nil, authorization: String? = nil,
@@ -34,11 +68,10 @@ public struct Request: Sendable {
         self.accept = accept
         self.acceptEncoding = acceptEncoding
         self.prefer = prefer
-        self.authorization = authorization
-        self.ifMatch = ifMatch
-        self.contentType = contentType
-        self.body = body
-        self.clientAddress = clientAddress
+        if authorization != nil || ifMatch != nil || contentType != nil || body != nil || clientAddress != nil {
+            credentialsAndBody = CredentialsAndBody(authorization: authorization, ifMatch: ifMatch, contentType: contentType,
+                                                    body: body, clientAddress: clientAddress)
+        }
     }
 }
 

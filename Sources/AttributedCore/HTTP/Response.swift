@@ -28,8 +28,6 @@ public struct Response: Sendable {
     public var examined: Int?
     /// The index of the route (in the router's `routes`) whose path this answers; nil when no route matched.
     public var route: Int?
-    /// The token name the request was authenticated with, for the access log.
-    public var tokenName: String?
     /// `.gzip` once `gzipped()` made this the gzip coding: `headers` and `body` are then already the gzip ones,
     /// except that a rendered body is compressed when rendered, and only when it is large enough (`finished`).
     public var coding = ContentCoding.identity

@@ -38,7 +38,7 @@ enum WriteHandlers {
             guard MediaType.isJSON(request.contentType) else { throw .unsupportedMediaType(request.contentType) }
             document = try WriteDocument(request.body ?? [])
         }
-        let principal = context.principal!
+        let principal = context.write!.principal
         return PendingWrite(operation: operation, document: document,
                             actor: WriteActor(name: principal.name, publishers: principal.publishers),
                             ifMatch: request.ifMatch, ifNoneMatch: request.ifNoneMatch)
@@ -46,7 +46,7 @@ enum WriteHandlers {
 
     private static func commit(_ write: PendingWrite, _ context: RouteContext) throws(Problem)
         -> (store: Store, entry: JournalEntry, created: Bool) {
-        switch context.writer!.submit(write) {
+        switch context.write!.writer.submit(write) {
         case .stored(let store, let entry, let created): return (store, entry, created)
         case .refused(let problem): throw problem
         }

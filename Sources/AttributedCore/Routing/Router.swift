@@ -6,10 +6,8 @@ public struct RouteContext: Sendable {
     let permanent: PermanentRepresentations
     /// What `/metrics` reports.
     let metrics: ServerMetrics
-    /// Set on a server that takes writes, once its dataset is open.
-    var writer: DatasetWriter? = nil
-    /// Who the request's token says it is (nil without one).
-    var principal: Principal? = nil
+    /// A write's writer and who makes it (nil for reads: one empty field in the copies a read goes through).
+    var write: WriteContext? = nil
 
     /// The loaded dataset, or 503 while there is none.
     func dataset() throws(Problem) -> Store {
@@ -25,6 +23,12 @@ public struct RouteContext: Sendable {
     func parameters(allowed: Set<String> = [], offering formats: FormatOffer) throws(Problem) -> QueryParameters {
         try QueryParameters(request.query, allowed: allowed, formats: formats)
     }
+}
+
+/// What a write handler has beyond a read's context.
+struct WriteContext: Sendable {
+    let writer: DatasetWriter
+    let principal: Principal
 }
 
 public typealias Handler = @Sendable (RouteContext) throws(Problem) -> Response

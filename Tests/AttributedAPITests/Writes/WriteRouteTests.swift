@@ -56,7 +56,8 @@ import Testing
         #expect(fixture.send("GET", "/v1/claims/mp01").status == 200)
         #expect(fixture.send("GET", "/v1/claims?q=yolanda").itemIds == ["mp01"])
         #expect(fixture.send("GET", "/v1/entities/xavier-moss").status == 200)
-        #expect(created.tokenName == "editor")
+        #expect(fixture.api.access?.tokenName(forAuthorization: "Bearer \(fixture.writeSecret)") == "editor")
+        #expect(fixture.api.access?.tokenName(forAuthorization: "Bearer atd_unknown") == nil)
         // The body is the canonical form of what was stored.
         #expect(String(decoding: created.bodyBytes, as: UTF8.self).contains("\"start\": 30"))
         // Replacing: 428 without If-Match, 200 with the ETag the PUT gave.
