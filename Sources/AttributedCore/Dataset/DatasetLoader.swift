@@ -29,10 +29,14 @@ public enum DatasetLoader {
         let overlayFiles = overlays.map { $0.document.isEmpty ? nil : SourceFile(name: $0.name, bytes: $0.document) }
         let files = baseFiles + overlayFiles.compactMap { $0 }
         let shadowing = Shadowing(overlays: overlays, files: overlayFiles)
-        var dataset = try load(files, shadowing, parsingWholeFiles: false, decodingDirectly: decodingDirectly)
-        if dataset == nil { dataset = try load(files, shadowing, parsingWholeFiles: true, decodingDirectly: false)! }
-        guard var dataset else { fatalError("unreachable") }
+        var dataset: Dataset
+        if let scanned = try load(files, shadowing, parsingWholeFiles: false, decodingDirectly: decodingDirectly) {
+            dataset = scanned
+        } else {
+            dataset = try load(files, shadowing, parsingWholeFiles: true, decodingDirectly: false)!
+        }
         if !overlays.isEmpty {
+            // The version counts each overlay by what it holds, not by the name it was loaded under.
             dataset.baseFileHashes.removeLast(overlayFiles.compactMap { $0 }.count)
             dataset.stamp(overlays: overlays.map(DatasetVersion.hash(of:)))
         }
