@@ -3,6 +3,7 @@
 - crash: concurrent writers while the server is SIGKILLed at random moments, restarted each round; every
   acknowledged write must be there with exactly its content, no write half applied, `validate` passing;
 - torn journal: a cut or corrupted last record is reported and dropped, the rest served;
+- damaged journal: a bad record followed by valid ones stops the server from starting, and `salvage` recovers;
 - full disk: on a small tmpfs, writes answer 507, reads go on, writes resume once space is freed, nothing
   acknowledged is lost.
 
@@ -312,6 +313,52 @@ def test_torn_journal():
         print("torn journal: a cut and a corrupted last record were reported and dropped; the rest served")
 
 
+def test_damaged_journal():
+    """A damaged record followed by valid ones is not a crash's torn tail: the server refuses to start rather than
+    cut acknowledged writes away, leaves the file as it is, and `attributed salvage` keeps every valid record."""
+    with tempfile.TemporaryDirectory() as parent:
+        data = dataset_dir(parent)
+        tokens, headers = make_token(parent)
+        server = Server(data, tokens)
+        try:
+            for n in range(3):
+                status, _, body = request(server.port, "PUT", f"/v1/articles/damaged-{n}", article(f"damaged-{n}", n + 1),
+                                          {**headers, "If-None-Match": "*"})
+                assert status == 201, f"{status} {body[:300]}"
+        finally:
+            server.stop()
+        journal = os.path.join(data, "attributed.journal")
+        damaged = bytearray(open(journal, "rb").read())
+        # The first record's length, from its header: `AJ1 <crc> <envelope length> <document length> `.
+        header = bytes(damaged[:64]).split(b" ", 4)
+        first = len(b" ".join(header[:4])) + 1 + int(header[2]) + int(header[3]) + 1
+        assert damaged[first:first + 4] == b"AJ1 ", "the second record starts where the first one's lengths say"
+        damaged[first + 60] ^= 0x20  # inside the second record
+        open(journal, "wb").write(damaged)
+        started = subprocess.run([BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--data", data, "--tokens", tokens],
+                                 capture_output=True, text=True, timeout=60)
+        assert started.returncode != 0, "the server started on a damaged journal"
+        assert "record 2 at byte" in started.stderr and "valid records follow" in started.stderr, started.stderr
+        assert open(journal, "rb").read() == damaged, "the damaged journal was changed"
+        result = subprocess.run([BINARY, "validate", data], capture_output=True, text=True, timeout=60)
+        assert result.returncode != 0 and "damaged" in result.stdout + result.stderr, result.stdout + result.stderr
+
+        result = subprocess.run([BINARY, "salvage", data], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "kept 2 records" in result.stdout, result.stdout
+        copies = [name for name in os.listdir(data) if name.startswith("attributed.journal.damaged-")]
+        assert len(copies) == 1 and open(os.path.join(data, copies[0]), "rb").read() == damaged, copies
+        validate(data)
+        server = Server(data, tokens)
+        try:
+            assert observed(server.port, headers, "damaged-0")[1] == 1
+            assert observed(server.port, headers, "damaged-1")[1] == "absent"
+            assert observed(server.port, headers, "damaged-2")[1] == 3
+        finally:
+            server.stop()
+        print("damaged journal: refused at start and left as it was; salvage kept the 2 valid records and a copy")
+
+
 def test_full_disk():
     with tempfile.TemporaryDirectory() as parent:
         mount = os.path.join(parent, "small")
@@ -412,7 +459,7 @@ def test_compact():
 
 def main():
     passed = failed = skipped = 0
-    for test in (test_torn_journal, test_compact, test_full_disk, test_crash_rounds):
+    for test in (test_torn_journal, test_damaged_journal, test_compact, test_full_disk, test_crash_rounds):
         started = time.monotonic()
         try:
             outcome = test()

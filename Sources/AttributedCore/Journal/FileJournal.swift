@@ -114,7 +114,7 @@ public final class FileJournal: Journal, @unchecked Sendable {
         let bytes = try readAll()
         var entries: [JournalEntry] = []
         var offset = 0
-        var dropped: String?
+        var failure: (reason: String, resumesAt: Int?)?
         bytes.withUnsafeBufferPointer { buffer in
             while offset < buffer.count {
                 switch JournalRecord.decode(buffer, at: offset) {
@@ -122,13 +122,21 @@ public final class FileJournal: Journal, @unchecked Sendable {
                     entries.append(entry)
                     offset += length
                 case .invalid(let reason):
-                    dropped = "\(Self.fileName): record \(entries.count + 1) at byte \(offset) \(reason); it and the "
-                        + "\(counted(buffer.count - offset, "byte")) from there to the end were ignored"
+                    failure = (reason, JournalRecord.nextValidRecord(in: buffer, after: offset))
                     return
                 }
             }
         }
-        return JournalReplay(entries: entries, droppedTail: dropped, byteSize: offset)
+        guard let failure else { return JournalReplay(entries: entries, droppedTail: nil, byteSize: offset) }
+        let record = "\(Self.fileName): record \(entries.count + 1) at byte \(offset) \(failure.reason)"
+        if let resumesAt = failure.resumesAt {
+            // Acknowledged writes follow the damage: replaying up to it and appending would cut them away.
+            throw .damaged("\(record), and valid records follow it from byte \(resumesAt): the journal is damaged, "
+                           + "not torn by a crash, so it is left as it is. `attributed salvage \(directory)` keeps a copy "
+                           + "of it and rewrites it with every valid record")
+        }
+        return JournalReplay(entries: entries, droppedTail: "\(record); it and the "
+                             + "\(counted(bytes.count - offset, "byte")) from there to the end were ignored", byteSize: offset)
     }
 
     private func readAll() throws(JournalError) -> [UInt8] {

@@ -58,9 +58,13 @@ public enum JournalError: Error, Sendable, CustomStringConvertible {
     /// A sync failed earlier. After a failed fsync Linux may have dropped the dirty pages and report success next
     /// time (PostgreSQL's "fsyncgate"), so nothing more is appended until a restart replays what is known durable.
     case poisoned(String)
+    /// A record that is not the last is damaged (valid records follow it): not a crash's torn tail, so nothing is cut
+    /// and nothing is written until an operator salvages the journal (`attributed salvage DIR`).
+    case damaged(String)
 
     public var description: String {
         switch self {
+        case .damaged(let detail): detail
         case .noSpace(let detail): "no space left: \(detail)"
         case .failed(let detail): detail
         case .poisoned(let detail): "the journal takes no more writes until the server restarts: \(detail)"

@@ -69,6 +69,19 @@ enum JournalRecord {
         return .entry(entry, length: end + 1 - offset)
     }
 
+    /// The offset of the first valid record that starts after `offset` (at a line's start), if any: a record that
+    /// fails and is followed by a valid one is damage, not a torn tail. Canonical documents hold no line starting with
+    /// the magic (a newline in JSON is whitespace between tokens, and strings escape theirs), and a false start
+    /// still has to pass the checksum.
+    static func nextValidRecord(in bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Int? {
+        var position = offset
+        while let newline = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) {
+            position = newline + 1
+            if case .entry = decode(bytes, at: position) { return position }
+        }
+        return nil
+    }
+
     private static func entry(envelope: [UInt8], document: [UInt8]) -> JournalEntry? {
         var parser = JSONParser(bytes: envelope)
         guard case .object(let members)? = try? parser.parseDocument().value else { return nil }

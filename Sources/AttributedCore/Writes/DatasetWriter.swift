@@ -218,7 +218,7 @@ public final class DatasetWriter: @unchecked Sendable {
         } catch {
             let problem: Problem = switch error {
             case .noSpace(let detail): .insufficientStorage(detail)
-            case .failed(let detail), .poisoned(let detail): .writeFailed(detail)
+            case .failed(let detail), .poisoned(let detail), .damaged(let detail): .writeFailed(detail)
             }
             for index in accepted { results[index] = .refused(problem) }
             return results.map { $0! }

@@ -59,11 +59,12 @@ import Testing
         }
     }
 
-    @Test func aFlippedByteFailsTheChecksumAndEndsReplayThere() throws {
+    /// A flipped byte in the last record is a torn tail: dropped, and written over by the next append.
+    @Test func aFlippedByteInTheLastRecordEndsReplayThere() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = (directory as NSString).appendingPathComponent(FileJournal.fileName)
-        do { try FileJournal(directory: directory).append([Self.entry(1), Self.entry(2), Self.entry(3)]) }
+        do { try FileJournal(directory: directory).append([Self.entry(1), Self.entry(2)]) }
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let first = JournalRecord.encode(Self.entry(1)).count
         bytes[first + 60] ^= 0x01  // inside the second record's envelope or document
@@ -72,6 +73,41 @@ import Testing
         #expect(replay.entries == [Self.entry(1)])
         let dropped = try #require(replay.droppedTail)
         #expect(dropped.contains("record 2 at byte \(first)"))
+    }
+
+    /// A damaged record with valid ones after it is not a torn tail: opening refuses (an append would cut the
+    /// acknowledged records after it away), the file is left byte for byte, and salvage keeps every valid record.
+    @Test func damageBeforeValidRecordsIsRefusedAndSalvaged() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = (directory as NSString).appendingPathComponent(FileJournal.fileName)
+        do { try FileJournal(directory: directory).append([Self.entry(1), Self.entry(2), Self.entry(3), Self.entry(4)]) }
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let record = JournalRecord.encode(Self.entry(1)).count
+        bytes[record + 60] ^= 0x01  // the second record
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        for exclusive in [true, false] {
+            #expect {
+                try FileJournal(directory: directory, exclusive: exclusive).replay()
+            } throws: { error in
+                guard case JournalError.damaged(let detail) = error else { return false }
+                return detail.contains("record 2 at byte \(record)") && detail.contains("from byte \(2 * record)")
+            }
+        }
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
+
+        let report = try JournalSalvage.salvage(directory: directory, now: Date(timeIntervalSince1970: 0))
+        #expect(report.kept == 3)
+        #expect(report.skipped.map(\.offset) == [record])
+        #expect(report.skipped.map(\.length) == [record])
+        let copy = try #require(report.copy)
+        #expect(copy.hasSuffix("attributed.journal.damaged-1970-01-01T000000Z"))
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: copy))) == bytes)
+        let replay = try FileJournal(directory: directory).replay()
+        #expect(replay.entries == [Self.entry(1), Self.entry(3), Self.entry(4)])
+        #expect(replay.droppedTail == nil)
+        // Nothing left to salvage: the journal is not touched again.
+        #expect(try JournalSalvage.salvage(directory: directory).copy == nil)
     }
 
     @Test func resetEmptiesDurably() throws {
