@@ -267,19 +267,24 @@ def test_crash_rounds():
         print(f"crash: {ROUNDS} SIGKILL rounds, {counts['acknowledged']} acknowledged writes, every one found intact")
 
 
+def three_written_articles(parent, prefix):
+    """A dataset directory whose journal holds three creates, `PREFIX-0` to `-2` at versions 1 to 3."""
+    data = dataset_dir(parent)
+    tokens, headers = make_token(parent)
+    server = Server(data, tokens)
+    try:
+        for n in range(3):
+            status, _, body = request(server.port, "PUT", f"/v1/articles/{prefix}-{n}", article(f"{prefix}-{n}", n + 1),
+                                      {**headers, "If-None-Match": "*"})
+            assert status == 201, f"{status} {body[:300]}"
+    finally:
+        server.stop()
+    return data, tokens, headers, os.path.join(data, "attributed.journal")
+
+
 def test_torn_journal():
     with tempfile.TemporaryDirectory() as parent:
-        data = dataset_dir(parent)
-        tokens, headers = make_token(parent)
-        server = Server(data, tokens)
-        try:
-            for n in range(3):
-                status, _, body = request(server.port, "PUT", f"/v1/articles/torn-{n}", article(f"torn-{n}", n + 1),
-                                          {**headers, "If-None-Match": "*"})
-                assert status == 201, f"{status} {body[:300]}"
-        finally:
-            server.stop()
-        journal = os.path.join(data, "attributed.journal")
+        data, tokens, headers, journal = three_written_articles(parent, "torn")
         size = os.path.getsize(journal)
         for damage in ("cut", "flip"):
             backup = open(journal, "rb").read()
@@ -317,17 +322,7 @@ def test_damaged_journal():
     """A damaged record followed by valid ones is not a crash's torn tail: the server refuses to start rather than
     cut acknowledged writes away, leaves the file as it is, and `attributed salvage` keeps every valid record."""
     with tempfile.TemporaryDirectory() as parent:
-        data = dataset_dir(parent)
-        tokens, headers = make_token(parent)
-        server = Server(data, tokens)
-        try:
-            for n in range(3):
-                status, _, body = request(server.port, "PUT", f"/v1/articles/damaged-{n}", article(f"damaged-{n}", n + 1),
-                                          {**headers, "If-None-Match": "*"})
-                assert status == 201, f"{status} {body[:300]}"
-        finally:
-            server.stop()
-        journal = os.path.join(data, "attributed.journal")
+        data, tokens, headers, journal = three_written_articles(parent, "damaged")
         damaged = bytearray(open(journal, "rb").read())
         # The first record's length, from its header: `AJ1 <crc> <envelope length> <document length> `.
         header = bytes(damaged[:64]).split(b" ", 4)
