@@ -12,6 +12,9 @@
 # 4. Starts the binary (PATH_TO_BINARY, or .build/release/attributed, or .build/debug/attributed) with the
 #    Deployment's args, on 127.0.0.1 and a free port, with the ConfigMap laid out as the kubelet mounts it, as the
 #    image's uid when run as root: GETs every probe's path, reloads after a ConfigMap update, stops on SIGTERM.
+# 5. Renders deploy/kubernetes-writable (the one-writer overlay) with kustomize, validates it, checks it is one
+#    replica replaced with Recreate on a ReadWriteOnce claim, and runs its init container's script and its args
+#    here: the volume is seeded once, and a write made with a token is kept across a restart.
 #
 # Runs in the tests' venv (made or reused by scripts/test-venv; PYTHON=path names another interpreter instead). Prints one line per check
 # and "N passed, N failed[, N skipped]"; exits 1 when a check failed.

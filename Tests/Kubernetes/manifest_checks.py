@@ -25,6 +25,7 @@ import yaml
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BASE = os.path.join(ROOT, "deploy", "kubernetes")
+WRITABLE = os.path.join(ROOT, "deploy", "kubernetes-writable")
 sys.path.insert(0, os.path.join(ROOT, "Tests", "Docker"))
 from dockerfile_checks import of, parse_dockerfile, split_stages  # noqa: E402  (the Dockerfile's one parser)
 
@@ -163,6 +164,20 @@ def free_port():
         return s.getsockname()[1]
 
 
+def validate_objects(objects, prefix):
+    """Each object against the API schemas of every supported version, strictly."""
+    for resource in objects:
+        for version in KUBERNETES_VERSIONS:
+            name = f"{prefix}{resource.get('kind')}/{resource.get('metadata', {}).get('name')}"
+            try:
+                kubernetes_validate.validate(resource, version, strict=True)
+                check(True, f"{name} validates against Kubernetes {version} (strict)")
+            except kubernetes_validate.ValidationError as error:
+                check(False, f"{name} against Kubernetes {version}: {'.'.join(map(str, error.path))}: {error.message}")
+            except (kubernetes_validate.SchemaNotFoundError, kubernetes_validate.VersionNotSupportedError) as error:
+                check(False, f"{name} against Kubernetes {version}: {error.message}")
+
+
 # --- The checks ---------------------------------------------------------------------------------------------------
 
 def main(binary):
@@ -184,16 +199,7 @@ def main(binary):
     except (RuntimeError, subprocess.TimeoutExpired) as error:
         check(False, f"kustomize: {error}")
 
-    for resource in objects:
-        for version in KUBERNETES_VERSIONS:
-            name = f"{resource.get('kind')}/{resource.get('metadata', {}).get('name')}"
-            try:
-                kubernetes_validate.validate(resource, version, strict=True)
-                check(True, f"{name} validates against Kubernetes {version} (strict)")
-            except kubernetes_validate.ValidationError as error:
-                check(False, f"{name} against Kubernetes {version}: {'.'.join(map(str, error.path))}: {error.message}")
-            except (kubernetes_validate.SchemaNotFoundError, kubernetes_validate.VersionNotSupportedError) as error:
-                check(False, f"{name} against Kubernetes {version}: {error.message}")
+    validate_objects(objects, "")
 
     by_kind = {}
     for resource in objects:
@@ -299,6 +305,7 @@ def main(binary):
           f"--data {flags.get('--data')} is the ConfigMap {mounted}, mounted read-only")
 
     live(binary, args, flags, configmap, probes, annotations.get("prometheus.io/path"), grace, image["uid"])
+    writable(binary, image)
     finish()
 
 
@@ -364,6 +371,103 @@ def live(binary, args, flags, configmap, probes, metrics_path, grace, uid):
             check(code == 0, f"SIGTERM: exit code {code} within the grace period of {grace} s (log: {tail()[-1:]})")
         except subprocess.TimeoutExpired:
             check(False, f"SIGTERM: still running after the grace period of {grace} s")
+    finally:
+        if server is not None and server.poll() is None:
+            server.kill()
+            server.wait()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+# --- The writable overlay -------------------------------------------------------------------------------------------
+
+def writable(binary, image):
+    """deploy/kubernetes-writable: rendered by kustomize (it patches, so this reader cannot), validated, checked to be
+    one writer of a ReadWriteOnce volume, and its init container and args run here: the volume is seeded once, a
+    write made with a token from the Secret's path is kept across a restart."""
+    rendered = kustomize_render(WRITABLE)
+    if rendered is None:
+        skip("neither kustomize nor kubectl is installed: the writable overlay was not rendered")
+        return
+    objects = rendered[1]
+    validate_objects(objects, "writable ")
+    kinds = sorted(o["kind"] for o in objects)
+    check("HorizontalPodAutoscaler" not in kinds and kinds.count("PersistentVolumeClaim") == 1,
+          f"writable: no autoscaler, one PersistentVolumeClaim ({', '.join(kinds)})")
+    deployment = next(o for o in objects if o["kind"] == "Deployment")
+    claim = next(o for o in objects if o["kind"] == "PersistentVolumeClaim")
+    configmap = next(o for o in objects if o["kind"] == "ConfigMap")
+    spec, pod = deployment["spec"], deployment["spec"]["template"]["spec"]
+    check(spec.get("replicas") == 1 and spec.get("strategy") == {"type": "Recreate"},
+          f"writable: one replica, replaced with Recreate, never two writers ({spec.get('replicas')}, {spec.get('strategy')})")
+    check(claim["spec"]["accessModes"] == ["ReadWriteOnce"], f"writable: the claim is ReadWriteOnce ({claim['spec']['accessModes']})")
+    container = pod["containers"][0]
+    args = container["args"]
+    flags = flag_values(args)
+    volumes = {v["name"]: v for v in pod["volumes"]}
+    mount_of = lambda c, path: next((m for m in c.get("volumeMounts", []) if path.startswith(m["mountPath"])), None)  # noqa: E731
+    data_mount = mount_of(container, flags.get("--data", ""))
+    check(data_mount is not None and not data_mount.get("readOnly")
+          and volumes[data_mount["name"]].get("persistentVolumeClaim", {}).get("claimName") == claim["metadata"]["name"]
+          and "configMap" not in volumes[data_mount["name"]],
+          f"writable: --data {flags.get('--data')} is the claim {claim['metadata']['name']}, mounted read-write")
+    tokens_mount = mount_of(container, flags.get("--tokens", ""))
+    check(tokens_mount is not None and tokens_mount.get("readOnly") is True
+          and "secret" in volumes[tokens_mount["name"]],
+          f"writable: --tokens {flags.get('--tokens')} is a Secret's file, mounted read-only")
+    check(pod.get("securityContext", {}).get("fsGroup") == image["gid"],
+          f"writable: fsGroup {pod.get('securityContext', {}).get('fsGroup')}, the image's group, can write the volume")
+    known = serve_flags(binary)
+    check(all(a in known for a in args if a.startswith("--")), "writable: every flag in args is one `serve --help` lists")
+    init = pod["initContainers"][0]
+    seed_mount = next(m for m in init["volumeMounts"] if m["name"] != data_mount["name"])
+
+    scratch = tempfile.mkdtemp(prefix="attributed-kubernetes-writable.")
+    server = None
+    try:
+        data, seed = os.path.join(scratch, "data"), os.path.join(scratch, "seed")
+        os.makedirs(data)
+        os.makedirs(seed)
+        project_configmap(configmap, seed, "2026_01_01_00_00_00.000000001")
+        # The init container's script, its mount paths moved onto this machine.
+        script = init["command"][-1].replace(data_mount["mountPath"], data).replace(seed_mount["mountPath"], seed)
+        subprocess.run(init["command"][:-1] + [script], check=True, timeout=30)
+        seeded = sorted(os.listdir(data))
+        check(seeded == sorted(configmap["data"]) and not any(os.path.islink(os.path.join(data, n)) for n in seeded),
+              f"writable: the init container copies the example dataset onto an empty volume ({seeded})")
+        tokens = os.path.join(scratch, "tokens.json")
+        secret = subprocess.run([binary, "token", "create", "kubernetes-check", "--scope", "write", "--tokens", tokens],
+                                capture_output=True, text=True, check=True, timeout=30).stdout.strip()
+        replaced = {"--host": "127.0.0.1", "--data": data, "--tokens": tokens}
+        article = {"format": "attributed-dataset/1", "articles": [
+            {"id": "written-in-a-pod", "headline": "Written in a pod", "publisher": "the-gazette", "body": "Nothing."}]}
+        statuses = []
+        for attempt in range(2):
+            port = free_port()
+            replaced["--port"] = str(port)
+            command = args[:1] + [replaced.get(args[i - 1], args[i]) for i in range(1, len(args))]
+            server = subprocess.Popen([binary] + command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            wait_for(lambda: server.poll() is not None or get(port, "/readyz")[0] == 200, 30)
+            if attempt == 0:
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}/v1/articles/written-in-a-pod", method="PUT", data=json.dumps(article).encode(),
+                    headers={"Authorization": f"Bearer {secret}", "Content-Type": "application/json", "If-None-Match": "*"})
+                try:
+                    with urllib.request.urlopen(request, timeout=10) as response:
+                        statuses.append(response.status)
+                except urllib.error.HTTPError as error:
+                    statuses.append(error.code)
+            statuses.append(get(port, "/v1/articles/written-in-a-pod")[0])
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+            server = None
+            if attempt == 0:
+                before = os.stat(os.path.join(data, seeded[0]))
+                subprocess.run(init["command"][:-1] + [script], check=True, timeout=30)  # the next pod's init
+                after = os.stat(os.path.join(data, seeded[0]))
+                check((before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns),
+                      "writable: the init container leaves a volume that holds data as it is")
+        check(statuses == [201, 200, 200], f"writable: PUT with the Secret's token, then GET, then GET after a restart "
+              f"and the init container again ({statuses}): the write is kept")
     finally:
         if server is not None and server.poll() is None:
             server.kill()
