@@ -59,9 +59,15 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("max-body"), help: "The largest write body accepted, in bytes; a larger one is 413, unread.")
     var maxBody = AccessControl.defaultMaxBody
 
+    @Option(name: .customLong("compact-after"), help: ArgumentHelp(
+        "Journal bytes past which the server folds its journal into the dataset's files by itself; 0: never.",
+        discussion: "As `attributed compact` does, in turn with the writes (which wait for it); a restart then replays a short journal."))
+    var compactAfter = 64 << 20
+
     func validate() throws {
         guard !`private` || tokens != nil else { throw ValidationError("--private needs --tokens: without tokens nobody could read") }
         guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be from 1 to 1073741824") }
+        guard compactAfter >= 0 else { throw ValidationError("--compact-after must be 0 (never) or a number of bytes") }
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be from 1 to 1000000") }
         guard (0...1_000_000).contains(maxConnectionsPerIP) else { throw ValidationError("--max-connections-per-ip must be from 0 (off) to 1000000") }
@@ -114,7 +120,8 @@ struct Serve: ParsableCommand {
                     _ = try writer.reload()  // which publishes it
                     Console.status("reloaded \(data) with its journal (\(counted(writer.journalEntries, "write")); version \(writer.store.version))")
                 } else {
-                    let writer = try WriteSetup.openWriter(directory: data, server: server)
+                    let writer = try WriteSetup.openWriter(directory: data, server: server,
+                                                            compactAfter: compactAfter > 0 ? compactAfter : nil)
                     try server.serve(writer.store)
                     api.attach(writer)
                     Console.status("loaded \(data) with its journal (\(counted(writer.journalEntries, "write"))): taking writes "

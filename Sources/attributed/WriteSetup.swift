@@ -22,9 +22,17 @@ enum WriteSetup {
     }
 
     /// Opens the journal, lays it over the base files, and publishes every later commit to the server.
-    static func openWriter(directory: String, server: HTTPServer) throws -> DatasetWriter {
+    static func openWriter(directory: String, server: HTTPServer, compactAfter: Int?) throws -> DatasetWriter {
         let journal = try FileJournal(directory: directory)
-        let writer = try DatasetWriter(base: .path(directory), journal: journal) { store in
+        let writer = try DatasetWriter(base: .path(directory), journal: journal, compactAfter: compactAfter, compacted: { result in
+            switch result {
+            case .success(let report):
+                Console.status("compacted \(counted(report.entries, "write")) into \(counted(report.rewrittenFiles.count, "file")) "
+                               + "of \(directory) (version \(report.version))")
+            case .failure(let error):
+                Console.status("error: compacting \(directory) failed, the journal keeps every write: \(error)")
+            }
+        }) { store in
             do { try server.serve(store) } catch { Console.status("error: a committed store could not be served: \(error)") }
         }
         if let dropped = writer.droppedTail { Console.status("warning: \(dropped)") }

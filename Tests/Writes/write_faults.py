@@ -2,6 +2,7 @@
 
 - crash: concurrent writers while the server is SIGKILLed at random moments, restarted each round; every
   acknowledged write must be there with exactly its content, no write half applied, `validate` passing;
+- the same while the server compacts its own journal (`--compact-after`), kills landing inside compactions;
 - torn journal: a cut or corrupted last record is reported and dropped, the rest served;
 - damaged journal: a bad record followed by valid ones stops the server from starting, and `salvage` recovers;
 - full disk: on a small tmpfs, writes answer 507, reads go on, writes resume once space is freed, nothing
@@ -67,7 +68,8 @@ class Server:
                 break
         else:
             raise RuntimeError("server not ready: " + "".join(self.log))
-        threading.Thread(target=self._drain, daemon=True).start()
+        self.drainer = threading.Thread(target=self._drain, daemon=True)
+        self.drainer.start()
 
     def _drain(self):
         for line in self.process.stderr:
@@ -76,6 +78,7 @@ class Server:
     def kill(self):
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
+        self.drainer.join(timeout=5)  # the log up to the kill
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
@@ -228,6 +231,16 @@ def writer(port, headers, ledger, ids, stop, counts):
 
 
 def test_crash_rounds():
+    crash_rounds(ROUNDS, (), "")
+
+
+def test_crash_rounds_while_compacting():
+    """The same, with the server compacting its journal every few writes (`--compact-after 1024`), so that kills
+    land inside compactions too: files replaced one by one, the journal emptied last."""
+    crash_rounds(max(ROUNDS // 3, 1), ("--compact-after", "1024"), " while compacting")
+
+
+def crash_rounds(rounds, extra, label):
     with tempfile.TemporaryDirectory() as parent:
         data = dataset_dir(parent)
         tokens, headers = make_token(parent)
@@ -235,8 +248,9 @@ def test_crash_rounds():
         ids = [f"crash-{n}" for n in range(12)]
         counts = {"acknowledged": 0, "unexpected": []}
         rng = random.Random(20261207)
-        for round_number in range(ROUNDS):
-            server = Server(data, tokens)
+        compactions = 0
+        for round_number in range(rounds):
+            server = Server(data, tokens, extra)
             # Everything the last round may have left uncertain is settled by what the restarted server serves,
             # after checking it is one of the states allowed.
             for article_id in ids:
@@ -254,17 +268,32 @@ def test_crash_rounds():
             stop.set()
             for thread in threads:
                 thread.join(timeout=20)
+            compactions += sum(line.startswith("attributed: compacted ") for line in server.log)
             validate(data)
-        server = Server(data, tokens)
+        server = Server(data, tokens, extra)
         try:
             for article_id in ids:
                 _, state = observed(server.port, headers, article_id)
                 assert state in ledger.allowed(article_id), f"after the last round: {article_id} is {state}"
+            if extra:
+                # One more write past the bound: its compaction must finish, with every record still served.
+                status, _, _ = request(server.port, "PUT", "/v1/articles/after-the-rounds", article("after-the-rounds", 1),
+                                       {**headers, "If-None-Match": "*"})
+                assert status == 201, status
+                deadline = time.monotonic() + 60
+                while not any(line.startswith("attributed: compacted ") for line in server.log) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                compactions += sum(line.startswith("attributed: compacted ") for line in server.log)
+                for article_id in ids:
+                    assert observed(server.port, headers, article_id)[1] in ledger.allowed(article_id), article_id
         finally:
             server.stop()
         assert not counts["unexpected"], f"unexpected answers to writes: {counts['unexpected'][:10]}"
-        assert counts["acknowledged"] >= ROUNDS, f"only {counts['acknowledged']} writes acknowledged in {ROUNDS} rounds"
-        print(f"crash: {ROUNDS} SIGKILL rounds, {counts['acknowledged']} acknowledged writes, every one found intact")
+        assert counts["acknowledged"] >= rounds, f"only {counts['acknowledged']} writes acknowledged in {rounds} rounds"
+        if extra:
+            assert compactions > 0, "no compaction ever finished"
+        print(f"crash{label}: {rounds} SIGKILL rounds, {counts['acknowledged']} acknowledged writes"
+              + (f", {compactions} compactions finished" if extra else "") + ", every one found intact")
 
 
 def three_written_articles(parent, prefix):
@@ -454,7 +483,8 @@ def test_compact():
 
 def main():
     passed = failed = skipped = 0
-    for test in (test_torn_journal, test_damaged_journal, test_compact, test_full_disk, test_crash_rounds):
+    for test in (test_torn_journal, test_damaged_journal, test_compact, test_full_disk, test_crash_rounds,
+                 test_crash_rounds_while_compacting):
         started = time.monotonic()
         try:
             outcome = test()

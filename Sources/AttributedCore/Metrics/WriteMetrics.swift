@@ -29,6 +29,7 @@ public final class WriteMetrics: Sendable {
     private let appends = Locked(Histogram())
     private let commits = Locked(Histogram())
     private let writesCommitted = Atomic<Int>(0)
+    private let compactions = Locked(Histogram())
 
     public init() {}
 
@@ -43,6 +44,11 @@ public final class WriteMetrics: Sendable {
         commits.withLock { $0.record(seconds) }
         writesCommitted.wrappingAdd(writes, ordering: .relaxed)
     }
+
+    func recordCompaction(seconds: Double) { compactions.withLock { $0.record(seconds) } }
+
+    /// Compactions the server made of its own journal.
+    public var compactionCount: Int { compactions.withLock { $0.count } }
 
     func write(into out: inout PrometheusExposition) {
         out.family("attributed_writes_total", .counter, help: "Writes answered by the write path, by status code (2xx: stored).")
@@ -62,6 +68,9 @@ public final class WriteMetrics: Sendable {
         histogram("attributed_commit_duration_seconds",
                   help: "One commit: validating its writes, building the store, the journal append and publishing.",
                   commits.withLock { $0 }, into: &out)
+        histogram("attributed_journal_compaction_duration_seconds",
+                  help: "One compaction by the server (--compact-after): the journal folded into the base files, and the store loaded from them.",
+                  compactions.withLock { $0 }, into: &out)
     }
 
     private func histogram(_ name: String, help: String, _ histogram: Histogram, into out: inout PrometheusExposition) {

@@ -15,8 +15,13 @@ public enum Compaction {
         public var version: String
     }
 
+    /// `attributed compact DIR`: takes the journal's lock, so it is refused while a server writes to the directory.
     public static func compact(directory: String) throws -> Report {
-        let journal = try FileJournal(directory: directory)
+        try compact(directory: directory, journal: try FileJournal(directory: directory))
+    }
+
+    /// With a journal already open (the server compacting its own directory between commits).
+    static func compact(directory: String, journal: Journal) throws -> Report {
         let replay = try journal.replay()
         guard !replay.entries.isEmpty else {
             return Report(entries: 0, rewrittenFiles: [], version: try DatasetLoader.load(path: directory).version)

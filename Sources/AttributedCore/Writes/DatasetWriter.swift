@@ -12,6 +12,12 @@ public final class DatasetWriter: @unchecked Sendable {
     private let journal: Journal
     private let publish: @Sendable (Store) -> Void
     private let clock: @Sendable () -> Date
+    /// Journal bytes past which the writer folds the journal into the base files by itself; nil: never.
+    private let compactAfter: Int?
+    /// Told how each compaction the writer started by itself went (the server logs it).
+    private let compacted: @Sendable (Result<Compaction.Report, any Error>) -> Void
+    /// Guarded by `condition`: one compaction queued or running at a time.
+    private var compactionPending = false
 
     /// Guarded by `condition`.
     private var queue: [Slot] = []
@@ -27,12 +33,17 @@ public final class DatasetWriter: @unchecked Sendable {
     public let metrics = WriteMetrics()
 
     /// Loads the base with the journal laid over it. A torn tail of the journal is reported in `droppedTail`.
+    /// `compactAfter`: with a directory base, the journal size (bytes) at which a commit starts a compaction in the
+    /// background (`compacted` hears how it went).
     public init(base: DatasetBase, journal: Journal, clock: @escaping @Sendable () -> Date = Date.init,
+                compactAfter: Int? = nil, compacted: @escaping @Sendable (Result<Compaction.Report, any Error>) -> Void = { _ in },
                 publish: @escaping @Sendable (Store) -> Void) throws(WriterOpenError) {
         self.base = base
         self.journal = journal
         self.publish = publish
         self.clock = clock
+        self.compactAfter = compactAfter
+        self.compacted = compacted
         let replay: JournalReplay
         do { replay = try journal.replay() } catch { throw .journal(error) }
         droppedTail = replay.droppedTail
@@ -64,8 +75,17 @@ public final class DatasetWriter: @unchecked Sendable {
         switch slot.outcome! {
         case .reloaded(let store): return store
         case .reloadRefused(let invalid): throw invalid
-        case .write: fatalError("a reload slot gets a reload outcome")
+        default: fatalError("a reload slot gets a reload outcome")
         }
+    }
+
+    /// Folds the journal into the base files (what `attributed compact` does, in turn with the writes, which wait),
+    /// then serves the dataset loaded from the rewritten files alone: the same records under a new version.
+    public func compact() throws -> Compaction.Report {
+        let slot = Slot(.compact)
+        run(slot)
+        guard case .compacted(let result) = slot.outcome! else { fatalError("a compaction slot gets a compaction outcome") }
+        return try result.get()
     }
 
     /// Blocks until the write is stored and visible, or refused.
@@ -80,8 +100,11 @@ public final class DatasetWriter: @unchecked Sendable {
     // MARK: group commit
 
     private final class Slot: @unchecked Sendable {
-        enum Work { case write(PendingWrite), reload }
-        enum Outcome { case write(WriteResult), reloaded(Store), reloadRefused(DatasetInvalid) }
+        enum Work { case write(PendingWrite), reload, compact }
+        enum Outcome {
+            case write(WriteResult), reloaded(Store), reloadRefused(DatasetInvalid)
+            case compacted(Result<Compaction.Report, any Error>)
+        }
         let work: Work
         /// Set by the leader under `condition`.
         var outcome: Outcome?
@@ -132,8 +155,48 @@ public final class DatasetWriter: @unchecked Sendable {
     }
 
     private func process(_ batch: [Slot]) -> [Slot.Outcome] {
-        guard let first = batch.first, first.write != nil else { return [reloadBase()] }
-        return commit(batch.map { $0.write! }).map { .write($0) }
+        switch batch[0].work {
+        case .reload: return [reloadBase()]
+        case .compact: return [.compacted(compactJournal())]
+        case .write: return commit(batch.map { $0.write! }).map { .write($0) }
+        }
+    }
+
+    private func compactJournal() -> Result<Compaction.Report, any Error> {
+        defer { condition.withLock { compactionPending = false } }
+        guard case .path(let directory) = base else { return .failure(CompactionError("only a dataset directory can be compacted")) }
+        let started = DispatchTime.now()
+        do {
+            let report = try Compaction.compact(directory: directory, journal: journal)
+            let store = Store(try base.load(overlays: []))
+            entries = []
+            metrics.journalEntries.store(0, ordering: .relaxed)
+            metrics.journalBytes.store(journal.byteSize, ordering: .relaxed)
+            metrics.recordCompaction(seconds: Self.seconds(since: started))
+            current = store
+            publish(store)
+            return .success(report)
+        } catch {
+            // Nothing is lost: until the journal is emptied (its last step), it replays onto whatever was rewritten.
+            return .failure(error)
+        }
+    }
+
+    /// After a commit: past the bound, one compaction is started on a thread of its own (the commit's writers are
+    /// answered first; later writes queue behind it).
+    private func compactIfDue() {
+        guard let compactAfter, journal.byteSize >= compactAfter, case .path = base else { return }
+        let start = condition.withLock { () -> Bool in
+            guard !compactionPending else { return false }
+            compactionPending = true
+            return true
+        }
+        guard start else { return }
+        Thread.detachNewThread { [self] in
+            let slot = Slot(.compact)
+            run(slot)
+            if case .compacted(let result) = slot.outcome! { compacted(result) }
+        }
     }
 
     private func reloadBase() -> Slot.Outcome {
@@ -234,6 +297,7 @@ public final class DatasetWriter: @unchecked Sendable {
             metrics.record(status: creates[index] ? 201 : (entry.action == .deleteArticle ? 204 : 200))
         }
         metrics.recordCommit(seconds: Self.seconds(since: started), writes: accepted.count)
+        compactIfDue()
         return results.map { $0! }
     }
 
