@@ -195,6 +195,8 @@ def editor(driver, binary):
             press(one(editor_panel(driver), "Add segment"), Keys.ENTER)
             segments = [text_of(q) for q in driver.find_elements(By.CSS_SELECTOR, "ol.segments q")]
             check("a second selection adds a segment", segments == [FIRST_WORDS, SECOND_WORDS], repr(segments))
+            painted = driver.execute_script("return [CSS.highlights.get('draft-words')].map(h => h ? Array.from(h).map(r => r.toString()) : null)[0]")
+            check("the claim's words are marked in the text while it is edited", painted == [FIRST_WORDS, SECOND_WORDS], repr(painted))
             suggestion = text_of(driver.find_element(By.CSS_SELECTOR, "section.claim-form .suggestion"))
             check("the cue is suggested: 'said', between the segments, a direct quote",
                   suggestion.startswith("Suggested cue: “said” (direct quote)"), suggestion)
@@ -369,8 +371,13 @@ def editor(driver, binary):
         data, tokens, secret = writable_copy(HOSTILE, binary, directory)
         with Server(binary, data, extra=["--tokens", str(tokens)]) as server:
             driver.get(server.base + "/explore/articles/hostile")
-            press(WebDriverWait(driver, WAIT).until(lambda d: named(d.find_element(By.CSS_SELECTOR, "section.editor"), "Token"))[0],
-                  secret, Keys.ENTER)
+            token = WebDriverWait(driver, WAIT).until(lambda d: named(d.find_element(By.CSS_SELECTOR, "section.editor"), "Token"))[0]
+            press(token, "atd_not-a-token-of-this-server", Keys.ENTER)
+            wait_status(driver, "does not know this token")
+            check("an unknown token is refused at once and forgotten, the Token field offered again",
+                  named(editor_panel(driver), "Token") and not named(editor_panel(driver), "New claim")
+                  and driver.execute_script("return sessionStorage.length") == 0)
+            press(one(editor_panel(driver), "Token"), secret, Keys.ENTER)
             one(editor_panel(driver), "New claim")
             for claim in ["x1", "x2", "x3"]:
                 figure = select(driver, claim)

@@ -18,6 +18,9 @@ function headers(extra) {
 
 function segment(id) { return encodeURIComponent(id); }
 
+// A refused read, its status kept (a 401 says the token is unknown).
+function failed(what, response) { return Object.assign(new Error(what + ': ' + response.status), { status: response.status }); }
+
 const Api = {
   // Whether this server takes writes: its preflight allows PUT only then.
   takesWrites: async function (articleId) {
@@ -31,7 +34,7 @@ const Api = {
 
   getJSON: async function (path) {
     const response = await fetch(path, { headers: headers(), cache: 'no-store' });
-    if (!response.ok) throw new Error(path + ': ' + response.status);
+    if (!response.ok) throw failed(path, response);
     return { body: await response.json(), etag: response.headers.get('ETag') };
   },
 
@@ -39,14 +42,14 @@ const Api = {
   articleClaims: async function (articleId) {
     const response = await fetch('/v1/articles/' + segment(articleId) + '/claims?format=ndjson',
                                  { headers: headers({ Accept: 'application/x-ndjson' }), cache: 'no-store' });
-    if (!response.ok) throw new Error('claims: ' + response.status);
+    if (!response.ok) throw failed('claims', response);
     return (await response.text()).split('\n').filter(function (line) { return line !== ''; }).map(JSON.parse);
   },
 
   entity: async function (id) {
     const response = await fetch('/v1/entities/' + segment(id), { headers: headers(), cache: 'no-store' });
     if (response.status === 404) return null;
-    if (!response.ok) throw new Error('entity ' + id + ': ' + response.status);
+    if (!response.ok) throw failed('entity ' + id, response);
     return { body: await response.json(), etag: response.headers.get('ETag') };
   },
 
@@ -69,7 +72,7 @@ const Api = {
   // The explorer's own rendering of the article page, to show the new state without a reload.
   articlePage: async function (articleId) {
     const response = await fetch('/explore/articles/' + segment(articleId), { headers: headers({ Accept: 'text/html' }), cache: 'no-store' });
-    if (!response.ok) throw new Error('page: ' + response.status);
+    if (!response.ok) throw failed('page', response);
     return new DOMParser().parseFromString(await response.text(), 'text/html');
   },
 };

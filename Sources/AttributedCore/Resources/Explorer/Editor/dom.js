@@ -48,10 +48,14 @@ function button(label, onclick, attributes) {
 
 // A form row: `part`, and the message of the last refusal about it (if any) after it; `control` (the part itself, or
 // the input inside it) is marked invalid and described by the message.
+// An input or menu also shows its name (screen readers have it from aria-label already).
 function withMessage(message, part, control) {
+  const target = control || part;
   const id = uniqueId('error');
-  if (message) { (control || part).setAttribute('aria-invalid', 'true'); (control || part).setAttribute('aria-describedby', id); }
-  return el('div', { class: 'form-row' }, part, message ? el('p', { class: 'field-error', id: id, text: message }) : null);
+  if (message) { target.setAttribute('aria-invalid', 'true'); target.setAttribute('aria-describedby', id); }
+  const name = target.matches('input, select') ? target.getAttribute('aria-label') : null;
+  return el('div', { class: 'form-row' }, name ? el('span', { class: 'row-label', 'aria-hidden': 'true', text: name }) : null,
+            part, message ? el('p', { class: 'field-error', id: id, text: message }) : null);
 }
 
 let uniqueCounter = 0;

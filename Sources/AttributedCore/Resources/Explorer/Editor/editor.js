@@ -271,6 +271,7 @@ function render(focusKey) {
       }));
     }
   }
+  paintDraft(token ? state.draft : null);
   const status = root.querySelector('#editor-status');
   const said = status ? status.textContent : '';
   root.replaceChildren(...parts);
@@ -336,9 +337,15 @@ function undecorate() {
 
 async function startEditing() {
   try {
-    await loadArticle(state);
+    await loadArticle(state);  // with the token: a read answers 401 to a token the server does not know
   } catch (error) {
-    announce('The article could not be read: ' + error.message);
+    if (error.status === 401) {
+      Token.forget();
+      render('token');
+      announce('The server does not know this token: check it, or ask for a new one.');
+    } else {
+      announce('The article could not be read: ' + error.message);
+    }
     return;
   }
   decorate();

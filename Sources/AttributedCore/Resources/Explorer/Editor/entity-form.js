@@ -20,7 +20,9 @@ function entityForm(state, entity, etag, actions) {
     affiliation: affiliation.input,
   };
   const rows = Object.entries(fields).map(function ([name, control]) {
-    return el('div', { class: 'form-row', 'data-field': name }, name === 'affiliation' ? affiliation.element : control);
+    const row = withMessage(null, name === 'affiliation' ? affiliation.element : control, control);
+    row.setAttribute('data-field', name);
+    return row;
   });
 
   async function save() {

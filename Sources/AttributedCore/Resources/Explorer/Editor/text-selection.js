@@ -78,8 +78,8 @@ function firstTextNode(element) {
   return walker.nextNode();
 }
 
-// Selects UTF-16 offsets start..<end of a field's text (across its highlight elements) and shows them.
-function selectInField(fieldElement, start, end) {
+// The DOM range of UTF-16 offsets start..<end of a field's text, across its highlight elements.
+function rangeInField(fieldElement, start, end) {
   const walker = document.createTreeWalker(fieldElement, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   let seen = 0;
@@ -91,6 +91,32 @@ function selectInField(fieldElement, start, end) {
     if (started && end <= seen + length) { range.setEnd(node, end - seen); break; }
     seen += length;
   }
+  return range;
+}
+
+// The same for scalar offsets, as the format counts.
+function scalarRangeInField(fieldElement, start, end) {
+  const text = Array.from(fieldElement.textContent);
+  return rangeInField(fieldElement, text.slice(0, start).join('').length, text.slice(0, end).join('').length);
+}
+
+// Marks the claim being edited in the text, its words and its cues, without touching the page's elements (CSS
+// Custom Highlights; a browser without them just shows no marks).
+function paintDraft(draft) {
+  if (!window.CSS || !CSS.highlights || typeof Highlight !== 'function') return;
+  CSS.highlights.delete('draft-words');
+  CSS.highlights.delete('draft-cue');
+  if (!draft) return;
+  const field = fieldElements().find(function (f) { return f.field === draft.field && f.index === draft.index; });
+  if (!field || field.element.dataset.editable !== 'yes') return;
+  CSS.highlights.set('draft-words', new Highlight(...draft.segments.map(function (s) { return scalarRangeInField(field.element, s.start, s.end); })));
+  const cues = draft.links.filter(function (l) { return l.cue && l.cue.start !== undefined; });
+  CSS.highlights.set('draft-cue', new Highlight(...cues.map(function (l) { return scalarRangeInField(field.element, l.cue.start, l.cue.end); })));
+}
+
+// Selects UTF-16 offsets start..<end of a field's text and shows them.
+function selectInField(fieldElement, start, end) {
+  const range = rangeInField(fieldElement, start, end);
   const selection = window.getSelection();
   selection.removeAllRanges();
   selection.addRange(range);
