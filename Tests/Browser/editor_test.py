@@ -283,8 +283,8 @@ def editor(driver, binary):
                   and "origin" in links[3][2], repr(links))
             saved_drawing = normalised_svg(driver, "#chain-c29 svg.chain-graph")
 
-            # Edit: the live preview is the server's drawing; the factuality changes.
-            press(one(figure, "Edit claim"), Keys.ENTER)
+            # Edit (E on the focused highlight): the live preview is the server's drawing; the factuality changes.
+            driver.switch_to.active_element.send_keys("e")
             WebDriverWait(driver, WAIT).until(lambda d: text_of(d.find_element(By.ID, "claim-form-title")) == "Edit claim c29")
             check("the live preview of a saved claim is exactly the server's drawing",
                   normalised_svg(driver, ".chain-preview svg.chain-graph") == saved_drawing,

@@ -113,7 +113,7 @@ const actions = {
   cancel: function () {
     state.draft = null;
     state.errors = {};
-    render(null);
+    render('new-claim');
     announce('Closed the claim without saving.');
   },
 
