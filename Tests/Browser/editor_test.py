@@ -83,9 +83,9 @@ def find_words(driver, words):
     wait_status(driver, "Selected")
 
 
-def pick_source(driver, row, words, label):
-    """Types words in a link's Source combobox, arrows down to the option `label`, Enter."""
-    source = one(row, "Source")
+def pick_source(driver, row, words, label, name="Source"):
+    """Types words in a combobox (a link's Source), arrows down to the option `label`, Enter."""
+    source = one(row, name)
     press(source, words)
     WebDriverWait(driver, WAIT).until(lambda _: source.get_attribute("aria-expanded") == "true"
                                       and row.find_elements(By.CSS_SELECTOR, "[role=option]"))
@@ -248,6 +248,7 @@ def editor(driver, binary):
                   [p[0] for p in preview] == ["pakistan-today", "karachi-police-inspector", "new source", "islamic-state"]
                   and "activists of the militant group" in preview[2][1] and "anonymous group" in preview[2][1]
                   and "cue: “Introducing themselves”" in preview[2][1] and "PR+" in preview[3][1], repr(preview))
+            pick_source(driver, editor_panel(driver), "Sohrab", "Sohrab Goth", name="About")
             driver.save_screenshot(str(SHOTS / "08-editor-new-claim.png"))
 
             press(one(editor_panel(driver), "Save"), Keys.ENTER)
@@ -258,7 +259,8 @@ def editor(driver, binary):
                   [s["exact"] for s in claim["span"]["segments"]] == [FIRST_WORDS, SECOND_WORDS]
                   and [l["source"] for l in claim["chain"]] == ["pakistan-today", "karachi-police-inspector", new_source, "islamic-state"]
                   and claim["chain"][1]["cue"]["text"] == "said" and claim["chain"][1]["mode"] == "direct_quote"
-                  and claim["chain"][2]["cue"]["text"] == "Introducing themselves" and claim["chain"][3]["factuality"] == "PR+", json.dumps(claim))
+                  and claim["chain"][2]["cue"]["text"] == "Introducing themselves" and claim["chain"][3]["factuality"] == "PR+"
+                  and claim["about"] == ["sohrab-goth"], json.dumps(claim))
             entity = get_json(server.base + "/v1/entities/" + str(new_source))
             check("the new source is an anonymous group with its reason",
                   entity.get("kind") == "group" and entity.get("anonymity") == "anonymous" and entity.get("name") is None

@@ -55,7 +55,7 @@ function claimForm(state, actions) {
     if (draft.about.indexOf(entity.id) === -1) draft.about.push(entity.id);
     state.entities.set(entity.id, entity);
     actions.render('about');
-  });
+  }, true);
   aboutPicker.input.setAttribute('data-focus-key', 'about');
 
   const links = el('div', { class: 'links' });

@@ -1,8 +1,9 @@
 // An ARIA combobox over /v1/entities?q= (WAI-ARIA 1.2, list autocomplete): type words of a name, an alias or a
 // descriptor, ArrowDown and ArrowUp through the matches, Enter to pick, Escape to close. Named and unnamed
-// sources alike: an unnamed one is found by its descriptor ("police official").
+// sources alike: an unnamed one is found by its descriptor ("police official"). A source is never a place (the
+// format's rule), so only a combobox `withPlaces` (a claim's subjects) lists them.
 
-function entityCombobox(label, text, onpick) {
+function entityCombobox(label, text, onpick, withPlaces) {
   const listId = uniqueId('listbox');
   const input = el('input', { type: 'text', role: 'combobox', 'aria-label': label, 'aria-autocomplete': 'list',
                               'aria-expanded': 'false', 'aria-controls': listId, autocomplete: 'off', spellcheck: 'false',
@@ -61,7 +62,7 @@ function entityCombobox(label, text, onpick) {
     const ticket = ++asked;
     if (Array.from(words).length < 2) { close(); return; }
     const found = await Api.searchEntities(words);
-    if (ticket === asked && document.activeElement === input) show(found.filter(function (e) { return e.kind !== 'place'; }));
+    if (ticket === asked && document.activeElement === input) show(withPlaces ? found : found.filter(function (e) { return e.kind !== 'place'; }));
   }
 
   input.addEventListener('input', function () {

@@ -158,8 +158,9 @@ function entityFromForm(source) {
 }
 
 // The PUT's document: the article, all its claims with `changed` in place of its old self (or added, or left out
-// when `changed` is null and `removedId` names it), and the sources the draft creates.
-function articleDocument(state, changed, removedId) {
+// when `changed` is null and `removedId` names it), and the sources `draft` (the claim being saved, if it is
+// `changed`) creates.
+function articleDocument(state, changed, removedId, draft) {
   const claims = [];
   let changedAt = -1;
   for (const claim of state.claims) {
@@ -169,8 +170,8 @@ function articleDocument(state, changed, removedId) {
   if (changed && changedAt === -1) { changedAt = claims.length; claims.push(changed); }
   const entities = [];
   const entityLinks = [];
-  if (state.draft && changed) {
-    state.draft.links.forEach(function (link, position) {
+  if (draft) {
+    draft.links.forEach(function (link, position) {
       if (link.newSource) { entities.push(entityFromForm(link.newSource)); entityLinks.push(position); }
     });
   }

@@ -123,7 +123,7 @@ const actions = {
     state.errors = {};
     state.conflict = false;
     await assignSourceIds(draft);
-    const { answer, sent } = await putArticle(state, claimFromDraft(draft, state.article), null);
+    const { answer, sent } = await putArticle(state, claimFromDraft(draft, state.article), null, draft);
     if (answer.status === 200 || answer.status === 201) {
       takeStored(state, answer.body, answer.etag);
       state.draft = null;

@@ -82,9 +82,10 @@ async function loadArticle(state) {
   }));
 }
 
-// PUTs the article with `changed` (a claim input record) in place, or without `removedId`. Returns the answer.
-async function putArticle(state, changed, removedId) {
-  const sent = articleDocument(state, changed, removedId);
+// PUTs the article with `changed` (a claim input record) in place, or without `removedId`; `draft`, when `changed`
+// is made from it, adds the sources it creates. Returns the answer and what was sent.
+async function putArticle(state, changed, removedId, draft) {
+  const sent = articleDocument(state, changed, removedId, draft);
   const answer = await Api.put('/v1/articles/' + segment(state.articleId), sent.document, state.etag);
   return { answer: answer, sent: sent };
 }
