@@ -242,7 +242,7 @@ function tokenBox() {
                     'Whoever runs the server makes one with: ' }),
     el('p', null, el('code', { text: 'attributed token create YOUR-NAME --scope write --tokens FILE' })),
     el('p', { text: 'It is kept in this tab only, until you close it (docs/editor.md).' }),
-    el('label', { for: 'editor-token', text: 'Write token ' }), input, ' ', button('Use token', use));
+    el('label', { for: 'editor-token', text: 'Token ' }), input, ' ', button('Use token', use));
 }
 
 function render(focusKey) {
