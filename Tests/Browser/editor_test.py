@@ -343,6 +343,27 @@ def editor(driver, binary):
             check("saved after the reload, the other writer's claim kept",
                   api_claim(server, "c30")[0] == 200 and api_claim(server, "api1")[0] == 200)
 
+            # Another writer changes only what a claim says (the article's ETag covers its claims' ids, not that).
+            show(driver, "c30")
+            press(one(driver.find_element(By.ID, "chain-c30"), "Edit claim"), Keys.ENTER)
+            press(one(link_rows(driver)[1], "Factuality"), "PR+")
+            document, etag = article_input_form(server)
+            for claim in document["claims"]:
+                if claim["id"] == "c01":
+                    claim["chain"][-1]["factuality"] = "PS-"
+            put(server, secret, "/v1/articles/" + ARTICLE, document, etag)
+            press(one(editor_panel(driver), "Save"), Keys.ENTER)
+            reload = one(editor_panel(driver), "Reload article")
+            check("a change to another claim alone is caught too: nothing sent, the reload offered",
+                  json.loads(api_claim(server, "c30")[2])["chain"][1]["factuality"] == "Uu")
+            press(reload, Keys.ENTER)
+            wait_status(driver, "Reloaded")
+            press(one(editor_panel(driver), "Save"), Keys.ENTER)
+            wait_status(driver, "Saved claim c30")
+            check("saved after the reload, with the other writer's change kept",
+                  json.loads(api_claim(server, "c30")[2])["chain"][1]["factuality"] == "PR+"
+                  and json.loads(api_claim(server, "c01")[2])["chain"][-1]["factuality"] == "PS-")
+
             # A source edited from its chain box.
             figure = show(driver, "c30")
             box = figure.find_element(By.CSS_SELECTOR, 'g.chain-link[data-source-id="raja-umar-khattab"]')

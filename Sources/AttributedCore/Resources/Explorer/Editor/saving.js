@@ -82,10 +82,22 @@ async function loadArticle(state) {
   }));
 }
 
+// The claims as a comparable string: input records (the API's and a write's canonical answer give the same ones),
+// by id.
+function claimsSignature(claims) {
+  return JSON.stringify(claims.slice().sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; }));
+}
+
 // PUTs the article with `changed` (a claim input record) in place, or without `removedId`; `draft`, when `changed`
 // is made from it, adds the sources it creates. Returns the answer and what was sent.
+//
+// The article's ETag covers its fields and its claims' ids, not what its claims say, so If-Match alone would not
+// see another person's change to one of them: the claims are read again first, and if they are not the ones the
+// page holds, the write is not sent and answered as the 412 it would deserve.
 async function putArticle(state, changed, removedId, draft) {
   const sent = articleDocument(state, changed, removedId, draft);
+  const now = (await Api.articleClaims(state.articleId)).map(claimInput);
+  if (claimsSignature(now) !== claimsSignature(state.claims)) return { answer: { status: 412, etag: null, body: null }, sent: sent };
   const answer = await Api.put('/v1/articles/' + segment(state.articleId), sent.document, state.etag);
   return { answer: answer, sent: sent };
 }
