@@ -35,7 +35,7 @@ function menu(label, values, selected, onchange) {
   return select;
 }
 
-// A labelled text input; `onchange` gets each new value as it is typed.
+// A labelled text input; `oninput` gets each new value as it is typed.
 function textInput(label, value, oninput, attributes) {
   const input = el('input', Object.assign({ type: 'text', 'aria-label': label, value: value || '' }, attributes || {}));
   input.addEventListener('input', function () { oninput(input.value); });
