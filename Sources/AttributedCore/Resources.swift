@@ -10,9 +10,10 @@ public enum BundledResources {
         return [UInt8](data)
     }
 
-    /// A file of the explorer (its stylesheet, its script).
-    public static func explorerFile(_ name: String, extension: String) -> [UInt8] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: `extension`, subdirectory: "Explorer"),
+    /// A file of the explorer (its stylesheet, its script, the editor's parts in `Explorer/Editor`).
+    public static func explorerFile(_ name: String, extension: String, folder: String? = nil) -> [UInt8] {
+        let subdirectory = folder.map { "Explorer/" + $0 } ?? "Explorer"
+        guard let url = Bundle.module.url(forResource: name, withExtension: `extension`, subdirectory: subdirectory),
               let data = try? Data(contentsOf: url)
         else { return Array("/* \(name).\(`extension`) is missing from the resource bundle */\n".utf8) }
         return [UInt8](data)

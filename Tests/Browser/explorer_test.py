@@ -5,7 +5,9 @@ With the seed: `/` leads a browser to the article list; the article shows 28 hig
 right ids; selecting c15 (a click) draws its three-link chain (the publication, the letter, the unspecified report)
 and marks its cue words; selecting c09 with the keyboard draws its chain too. With Tests/Datasets/hostile-strings.json:
 every page and every chain is drawn without a single alert, prompt or Content-Security-Policy violation, and the
-hostile strings read as text. Screenshots go to .build/browser-screenshots/. Prints 'N passed, N failed'.
+hostile strings read as text; a server without --tokens shows no editor. Then the editor (editor_test.py), on
+writable copies of the seed and of the hostile strings. Screenshots go to .build/browser-screenshots/. Prints
+'N passed, N failed'.
 """
 import os
 import pathlib
@@ -13,88 +15,15 @@ import sys
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Support"))
-from checks import Checks  # noqa: E402
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from browser import ROOT, SHOTS, WAIT, browser, chain, check, no_script_ran, select, text_of  # noqa: E402
 from live_server import Server  # noqa: E402
+import editor_test  # noqa: E402
 
-from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-SHOTS = ROOT / ".build" / "browser-screenshots"
 HOSTILE = ROOT / "Tests" / "Datasets" / "hostile-strings.json"
-WAIT = 10  # seconds for anything to appear
-
-# Before any page script runs: record every alert/confirm/prompt instead of showing it, and every CSP violation
-# (an inline script or style the policy blocked would be one).
-TRAPS = """
-window.__calls = [];
-window.__violations = [];
-for (const name of ['alert', 'confirm', 'prompt']) {
-  window[name] = function (message) { window.__calls.push(name + ': ' + message); };
-}
-document.addEventListener('securitypolicyviolation', function (event) {
-  window.__violations.push(event.violatedDirective + ' ' + event.blockedURI);
-});
-"""
-
-check = Checks()
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1100",
-                     "--no-first-run", "--disable-extensions"]:
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(10)
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": TRAPS})
-    return driver
-
-
-def text_of(element):
-    return " ".join((element.get_attribute("textContent") or "").split())
-
-
-def no_script_ran(driver, page):
-    """No native dialog open, nothing recorded by the traps, no element the data could have opened."""
-    try:
-        driver.switch_to.alert
-        dialog = True
-    except NoAlertPresentException:
-        dialog = False
-    calls = driver.execute_script("return window.__calls || ['traps missing']")
-    violations = driver.execute_script("return window.__violations || ['traps missing']")
-    injected = driver.execute_script("return document.querySelectorAll('img, iframe, object, embed, textarea, [onload], [onerror]').length")
-    check(f"{page}: no alert, no CSP violation, nothing injected",
-          not dialog and calls == [] and violations == [] and injected == 0,
-          f"dialog={dialog} calls={calls} violations={violations} injected={injected}")
-
-
-def select(driver, claim, keyboard=False):
-    mark = driver.find_element(By.CSS_SELECTOR, f'mark.claim[data-claim-id~="{claim}"]')
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
-    if keyboard:
-        driver.execute_script("arguments[0].focus()", mark)
-        mark.send_keys(Keys.ENTER)
-    else:
-        mark.click()
-    figure = driver.find_element(By.ID, f"chain-{claim}")
-    WebDriverWait(driver, WAIT).until(lambda _: figure.is_displayed())
-    return figure
-
-
-def chain(figure):
-    """(source id, source name as drawn, the box's every line) for each link of a drawn chain, publication first."""
-    def lines(link, selector):
-        return " ".join(text_of(line) for line in link.find_elements(By.CSS_SELECTOR, selector))
-    return [(link.get_attribute("data-source-id"), lines(link, "text.chain-source"), lines(link, "text"))
-            for link in figure.find_elements(By.CSS_SELECTOR, "g.chain-link")]
 
 
 def seed(driver, binary):
@@ -113,6 +42,8 @@ def seed(driver, binary):
         check("28 highlights, c01 to c28, one per claim", ids == [f"c{n:02d}" for n in range(1, 29)], repr(ids))
         check("every highlight is coloured by its claim's weakest anonymity",
               all(any(c.startswith("anonymity-") for c in mark.get_attribute("class").split()) for mark in marks))
+        time.sleep(0.5)  # the editor asks the server (OPTIONS) whether it takes writes; this one does not
+        check("a read-only server: no editor, no token asked for", not driver.find_elements(By.CSS_SELECTOR, "section.editor"))
         check("no chain is shown before a selection",
               not any(f.is_displayed() for f in driver.find_elements(By.CSS_SELECTOR, ".chain-figure")))
         driver.save_screenshot(str(SHOTS / "02-article.png"))
@@ -200,6 +131,7 @@ def main():
     try:
         seed(driver, binary)
         hostile(driver, binary)
+        editor_test.editor(driver, binary)
     finally:
         driver.quit()
     print(f"screenshots: {SHOTS} ({time.monotonic() - started:.0f}s)")

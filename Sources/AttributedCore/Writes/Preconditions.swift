@@ -16,11 +16,13 @@ enum Preconditions {
         }
     }
 
-    /// A weak tag never matches strongly; `*` matches any current representation.
+    /// A weak tag never matches strongly; `*` matches any current representation. The tag of the record's gzip
+    /// coding names its current state as well: a browser always asks for gzip, so it only ever sees that one.
     static func strongMatch(_ header: String, _ etag: String) -> Bool {
-        header.split(separator: ",").contains { candidate in
+        let gzipped = ETag.gzipped(etag)
+        return header.split(separator: ",").contains { candidate in
             let tag = candidate.trimmingSpaces()
-            return tag == "*" || (!tag.hasPrefix("W/") && tag == etag)
+            return tag == "*" || (!tag.hasPrefix("W/") && (tag == etag || tag == gzipped))
         }
     }
 }

@@ -31,6 +31,7 @@ import Testing
         #expect(harness.submit(try WriteFixtures.put("moss-pike", replacement, ifMatch: "\"0000000000000000\"")).problem?.status == 412)
         #expect(harness.submit(try WriteFixtures.put("moss-pike", replacement, ifMatch: "W/\(etag)")).problem?.status == 412)
         #expect(harness.submit(try WriteFixtures.put("moss-pike", replacement, ifNoneMatch: "*")).problem?.status == 412)
+        #expect(harness.submit(try WriteFixtures.put("moss-pike", replacement, ifMatch: "W/\(ETag.gzipped(etag))")).problem?.status == 412)
         guard case .stored(let replaced, _, let created) = harness.submit(try WriteFixtures.put("moss-pike", replacement, ifMatch: etag))
         else { Issue.record("replace refused"); return }
         #expect(!created)
@@ -38,6 +39,20 @@ import Testing
         #expect(replaced.filters.claimIndex.ordinal(of: "mp01", in: replaced.claims) == nil)
         #expect(replaced.filters.claimIndex.ordinal(of: "mp02", in: replaced.claims) != nil)
         #expect(replaced.counts.claims == store.counts.claims)
+    }
+
+    /// What a browser holds: it always accepts gzip, so the ETag it read is the gzip coding's.
+    @Test func ifMatchTakesTheTagOfTheGzipCodingToo() throws {
+        let harness = try WriterHarness()
+        guard case .stored(let store, _, _) = harness.submit(try WriteFixtures.put("moss-pike", WriteFixtures.article())) else {
+            Issue.record("create refused"); return
+        }
+        let gzipped = ETag.gzipped(store.etags.article(store.articleIndex["moss-pike"]!))
+        let replacement = WriteFixtures.article(claimId: "mp02", words: "Moss said he never did", withEntities: false)
+        guard case .stored = harness.submit(try WriteFixtures.put("moss-pike", replacement, ifMatch: gzipped)) else {
+            Issue.record("replace with the gzip tag refused"); return
+        }
+        #expect(harness.submit(try WriteFixtures.put("moss-pike", replacement, ifMatch: gzipped)).problem?.status == 412)
     }
 
     @Test func invalidDocumentIsRefusedWithEveryIssueLocatedInTheBody() throws {
