@@ -84,7 +84,8 @@ import Testing
                 Issue.record("\(path) is not rendered on demand")
                 continue
             }
-            if !path.hasSuffix("/provenance") {  // a chain's tag combines the tags of the claim and its entities
+            // A chain's tag combines the tags of the claim and its entities; an article's, its body's and its claims'.
+            if !path.hasSuffix("/provenance"), !path.hasPrefix("/v1/articles/") {
                 #expect(response.header("ETag") == ETag.strong(for: body.render()), "\(path)")
             }
             #expect(SeedAPI.get(path).header("ETag") == response.header("ETag"))

@@ -1,7 +1,9 @@
 /// Strong ETags of every dataset resource, 8 bytes each, computed at load so that `If-None-Match` is answered
-/// without rendering. A claim's, an article's, an entity's and an indicators body's tag is the hash of its body,
-/// rendered by the code that serves it; a provenance chain's combines the tags of the claim and of every entity it
-/// inlines, all of which determine its bytes.
+/// without rendering. A claim's, an entity's and an indicators body's tag is the hash of its body, rendered by the
+/// code that serves it; a provenance chain's combines the tags of the claim and of every entity it inlines, all of
+/// which determine its bytes. An article's combines its body's hash with the tags of its claims: its body names
+/// them but does not hold them, and a write replaces an article with all its claims, so `If-Match` on an article
+/// must fail when any of them changed (else one editor's claim correction is lost to another's stale copy).
 struct ResourceETags: Sendable {
     let claims: [UInt64]
     let articles: [UInt64]
@@ -73,6 +75,16 @@ struct ResourceETags: Sendable {
             output.removeAll()
             render(ordinal, &output)
             return output.withBytes { ETag.hash(of: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Each article's tag: its body's hash, then its claims' tags in order.
+    static func articleHashes(bodies: [UInt64], claims: [UInt64], claimsOfArticle: PostingLists) -> [UInt64] {
+        bodies.indices.map { article in
+            var hash = Hash64(seed: 0x6172_7463)  // "artc"
+            hash.combine(bodies[article])
+            for claim in claimsOfArticle[article] { hash.combine(claims[Int(claim)]) }
+            return hash.value
         }
     }
 

@@ -85,8 +85,10 @@ public final class Store: Sendable {
         // freed by now, but glibc keeps freed blocks in its heaps: without this, steady memory stays ~35 MB higher.
         Allocator.returnFreedMemory()
         search = tasks[0] as! SearchIndexes
-        let (filters, articleETags) = tasks[1] as! (FilterIndexes, [UInt64])
+        let (filters, articleBodyETags) = tasks[1] as! (FilterIndexes, [UInt64])
         let claimETags = tasks[2...].flatMap { $0 as! [UInt64] }
+        let articleETags = ResourceETags.articleHashes(bodies: articleBodyETags, claims: claimETags,
+                                                       claimsOfArticle: filters.claimsOfArticle)
         self.filters = filters
 
         // Two more independent halves: the sourcing indicators and their tags; the entities' bodies and the

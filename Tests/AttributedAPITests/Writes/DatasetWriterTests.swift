@@ -55,6 +55,23 @@ import Testing
         #expect(harness.submit(try WriteFixtures.put("moss-pike", replacement, ifMatch: gzipped)).problem?.status == 412)
     }
 
+    /// Two editors load the article; one corrects a claim's words only (same ids, same article fields). The other's
+    /// copy is stale now: its If-Match must fail, or the correction would be lost to it.
+    @Test func aChangeToOneClaimAloneMakesEveryEarlierArticleTagStale() throws {
+        let harness = try WriterHarness()
+        guard case .stored(let store, _, _) = harness.submit(try WriteFixtures.put("moss-pike", WriteFixtures.article())) else {
+            Issue.record("create refused"); return
+        }
+        let loaded = store.etags.article(store.articleIndex["moss-pike"]!)
+        let corrected = WriteFixtures.article(words: "Xavier Moss met Yolanda Pike", withEntities: false)
+        guard case .stored(let after, _, _) = harness.submit(try WriteFixtures.put("moss-pike", corrected, ifMatch: loaded)) else {
+            Issue.record("correction refused"); return
+        }
+        #expect(after.etags.article(after.articleIndex["moss-pike"]!) != loaded)
+        let stale = WriteFixtures.article(headline: "Moss and the letter", withEntities: false)
+        #expect(harness.submit(try WriteFixtures.put("moss-pike", stale, ifMatch: loaded)).problem?.status == 412)
+    }
+
     @Test func invalidDocumentIsRefusedWithEveryIssueLocatedInTheBody() throws {
         let harness = try WriterHarness()
         let body = WriteFixtures.article(words: "words that are not in the body")
