@@ -46,7 +46,7 @@ log "schemathesis over the write operations ($EXAMPLES examples each)"
 (cd "$REPORT_DIR" && "$VENV/bin/st" --config-file "$REPORT_DIR/schemathesis.toml" run "$ROOT/openapi.yaml" --url "http://127.0.0.1:$PORT" \
   --include-path-regex '^/v1/(articles(/\{id\})?|entities/\{id\})$' --include-method PUT --include-method DELETE \
   --include-method POST --include-method OPTIONS \
-  -H "Authorization: Bearer $SECRET" --checks all --mode all --phases examples,coverage,fuzzing --seed 20261207 \
+  -H "Authorization: Bearer $SECRET" --checks all --mode all --phases examples,coverage,fuzzing,stateful --seed 20261207 \
   --max-examples "$EXAMPLES" --workers 1 --generation-database none --request-timeout 20 --no-color)
 
 log "probes"
