@@ -25,7 +25,8 @@ public final class WriteMetrics: Sendable {
 
     public let journalBytes = Atomic<Int>(0)
     public let journalEntries = Atomic<Int>(0)
-    private let outcomes = Locked<[Int: Int]>([:])
+    /// By operation (the journal's action name) and status code.
+    private let outcomes = Locked<[String: [Int: Int]]>([:])
     private let appends = Locked(Histogram())
     private let commits = Locked(Histogram())
     private let writesCommitted = Atomic<Int>(0)
@@ -33,7 +34,7 @@ public final class WriteMetrics: Sendable {
 
     public init() {}
 
-    func record(status: Int) { outcomes.withLock { $0[status, default: 0] += 1 } }
+    func record(_ action: JournalAction, status: Int) { outcomes.withLock { $0[action.rawValue, default: [:]][status, default: 0] += 1 } }
 
     func recordAppend(seconds: Double, bytes: Int) {
         appends.withLock { $0.record(seconds) }
@@ -51,9 +52,12 @@ public final class WriteMetrics: Sendable {
     public var compactionCount: Int { compactions.withLock { $0.count } }
 
     func write(into out: inout PrometheusExposition) {
-        out.family("attributed_writes_total", .counter, help: "Writes answered by the write path, by status code (2xx: stored).")
-        for (status, count) in outcomes.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
-            out.sample("attributed_writes_total", ["code": String(status)], Double(count))
+        out.family("attributed_writes_total", .counter,
+                   help: "Writes answered by the write path, by operation (put_article, delete_article, put_entity, bulk) and status code (2xx: stored).")
+        for (operation, statuses) in outcomes.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+            for (status, count) in statuses.sorted(by: { $0.key < $1.key }) {
+                out.sample("attributed_writes_total", ["operation": operation, "code": String(status)], Double(count))
+            }
         }
         out.single("attributed_journal_bytes", .gauge, help: "Bytes in the dataset directory's journal.",
                    Double(journalBytes.load(ordering: .relaxed)))

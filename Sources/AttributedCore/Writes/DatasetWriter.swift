@@ -93,7 +93,7 @@ public final class DatasetWriter: @unchecked Sendable {
         let slot = Slot(.write(write))
         run(slot)
         guard case .write(let result) = slot.outcome! else { fatalError("a write slot gets a write outcome") }
-        if case .refused(let problem) = result { metrics.record(status: problem.status) }
+        if case .refused(let problem) = result { metrics.record(write.action, status: problem.status) }
         return result
     }
 
@@ -294,7 +294,7 @@ public final class DatasetWriter: @unchecked Sendable {
         publish(store)
         for (index, entry) in zip(accepted, newEntries) {
             results[index] = .stored(store: store, entry: entry, created: creates[index])
-            metrics.record(status: creates[index] ? 201 : (entry.action == .deleteArticle ? 204 : 200))
+            metrics.record(entry.action, status: creates[index] ? 201 : (entry.action == .deleteArticle ? 204 : 200))
         }
         metrics.recordCommit(seconds: Self.seconds(since: started), writes: accepted.count)
         compactIfDue()

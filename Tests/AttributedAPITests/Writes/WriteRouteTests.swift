@@ -145,8 +145,10 @@ import Testing
     @Test func writeMetricsAreReported() throws {
         let fixture = try Fixture()
         _ = fixture.send("PUT", "/v1/articles/moss-pike", body: WriteFixtures.article(), secret: fixture.writeSecret)
+        _ = fixture.send("PUT", "/v1/articles/moss-pike", body: WriteFixtures.article(), secret: fixture.writeSecret)  // 428
         let metrics = String(decoding: fixture.send("GET", "/metrics").bodyBytes, as: UTF8.self)
-        #expect(metrics.contains("attributed_writes_total{code=\"201\"} 1"))
+        #expect(metrics.contains("attributed_writes_total{operation=\"put_article\",code=\"201\"} 1"))
+        #expect(metrics.contains("attributed_writes_total{operation=\"put_article\",code=\"428\"} 1"))
         #expect(metrics.contains("attributed_journal_entries 1"))
         #expect(metrics.contains("attributed_journal_append_duration_seconds_count 1"))
     }
