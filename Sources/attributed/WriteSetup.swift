@@ -24,7 +24,9 @@ enum WriteSetup {
     /// Opens the journal, lays it over the base files, and publishes every later commit to the server.
     static func openWriter(directory: String, server: HTTPServer) throws -> DatasetWriter {
         let journal = try FileJournal(directory: directory)
-        let writer = try DatasetWriter(base: .path(directory), journal: journal) { store in
+        let history = try History(store: FileHistory(directory: directory))
+        if let dropped = history.droppedTail { Console.status("warning: \(dropped)") }
+        let writer = try DatasetWriter(base: .path(directory), journal: journal, history: history) { store in
             do { try server.serve(store) } catch { Console.status("error: a committed store could not be served: \(error)") }
         }
         if let dropped = writer.droppedTail { Console.status("warning: \(dropped)") }

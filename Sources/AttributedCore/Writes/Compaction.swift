@@ -3,6 +3,7 @@ import Glibc
 
 /// Folds the journal into the base files: each base file is rewritten (canonical form) with what the writes left of
 /// its records, the articles and entities the writes created go to `written.json`, and the journal is emptied.
+/// The history (`attributed.history`) is brought up to date first and kept: revisions and seqs outlive this.
 /// Crash-safe at every step: each file is replaced atomically (temporary file, fsync, rename, directory fsync), and
 /// until the journal is emptied it replays onto the rewritten files to the same dataset (every entry replaces
 /// whole what it names).
@@ -22,6 +23,9 @@ public enum Compaction {
             return Report(entries: 0, rewrittenFiles: [], version: try DatasetLoader.load(path: directory).version)
         }
         let dataset = try DatasetLoader.load(path: directory, overlays: replay.entries.map(\.overlay))
+        // The history must hold every write before the journal that also holds them is emptied.
+        try HistoryCatchUp.run(History(store: FileHistory(directory: directory)), base: .path(directory),
+                               entries: replay.entries, current: Store(dataset))
         let files = try SourceFile.read(path: directory)
         let touched = Set(replay.entries.flatMap(\.articles))
         let live = Set(dataset.articles.map(\.id))

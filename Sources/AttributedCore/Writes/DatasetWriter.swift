@@ -25,20 +25,38 @@ public final class DatasetWriter: @unchecked Sendable {
 
     /// What `/metrics` reports of the writes.
     public let metrics = WriteMetrics()
+    /// Every commit's changes, as revisions and the feed (nil: none kept, as in most writer tests).
+    public let history: History?
+    /// Set when the history could not be appended to: the writes were durable, but no more are taken until a
+    /// restart, which derives the missing changes from the journal (a seq is never given twice).
+    private var historyFailure: String?
 
     /// Loads the base with the journal laid over it. A torn tail of the journal is reported in `droppedTail`.
-    public init(base: DatasetBase, journal: Journal, clock: @escaping @Sendable () -> Date = Date.init,
+    /// With a `history`, the changes of journal entries it does not hold yet (a crash came between the journal's
+    /// sync and the history's) are derived and appended first.
+    public init(base: DatasetBase, journal: Journal, history: History? = nil, clock: @escaping @Sendable () -> Date = Date.init,
                 publish: @escaping @Sendable (Store) -> Void) throws(WriterOpenError) {
         self.base = base
         self.journal = journal
+        self.history = history
         self.publish = publish
         self.clock = clock
         let replay: JournalReplay
         do { replay = try journal.replay() } catch { throw .journal(error) }
         droppedTail = replay.droppedTail
         entries = replay.entries
-        nextSeq = (replay.entries.last?.seq ?? 0) + 1
+        // After a compaction the journal is empty but its seqs were used: the history remembers the last.
+        nextSeq = max(replay.entries.last?.seq ?? 0, history?.lastJournalSeq ?? 0) + 1
         do { current = Store(try base.load(overlays: replay.entries.map(\.overlay))) } catch { throw .invalid(error) }
+        if let history {
+            do { try HistoryCatchUp.run(history, base: base, entries: replay.entries, current: current) } catch let error as JournalError {
+                throw .journal(error)
+            } catch let error as DatasetInvalid {
+                throw .invalid(error)
+            } catch {
+                throw .journal(.failed("\(error)"))
+            }
+        }
         metrics.journalBytes.store(journal.byteSize, ordering: .relaxed)
         metrics.journalEntries.store(entries.count, ordering: .relaxed)
     }
@@ -139,6 +157,10 @@ public final class DatasetWriter: @unchecked Sendable {
     private func reloadBase() -> Slot.Outcome {
         do {
             let store = Store(try base.load(overlays: entries.map(\.overlay)))
+            if let history, historyFailure == nil, store.version != current.version {
+                var derivation = ChangeDerivation(history: history)
+                recordHistory(history, [derivation.reload(version: store.version, time: clock().formatted(.iso8601))])
+            }
             current = store
             publish(store)
             return .reloaded(store)
@@ -152,6 +174,7 @@ public final class DatasetWriter: @unchecked Sendable {
     /// Checks, validates, journals and publishes a batch of writes that touch disjoint records.
     private func commit(_ writes: [PendingWrite]) -> [WriteResult] {
         let started = DispatchTime.now()
+        if let historyFailure { return writes.map { _ in .refused(.writeFailed(historyFailure)) } }
         var results = [WriteResult?](repeating: nil, count: writes.count)
         var candidates: [Int] = []
         var creates = [Bool](repeating: false, count: writes.count)
@@ -227,6 +250,12 @@ public final class DatasetWriter: @unchecked Sendable {
         entries += newEntries
         nextSeq += UInt64(newEntries.count)
         metrics.journalEntries.store(entries.count, ordering: .relaxed)
+        if let history {
+            // Before the store is published and the writes answered: whoever follows the feed sees each change
+            // by the time its writer has its 2xx.
+            var derivation = ChangeDerivation(history: history)
+            recordHistory(history, derivation.changes(of: newEntries, before: current, after: store))
+        }
         current = store
         publish(store)
         for (index, entry) in zip(accepted, newEntries) {
@@ -235,6 +264,13 @@ public final class DatasetWriter: @unchecked Sendable {
         }
         metrics.recordCommit(seconds: Self.seconds(since: started), writes: accepted.count)
         return results.map { $0! }
+    }
+
+    /// A failed append stops the writer (see `historyFailure`); the writes already journalled are answered.
+    private func recordHistory(_ history: History, _ changes: [RecordedChange]) {
+        do { try history.append(changes) } catch {
+            historyFailure = "the history could not be written (\(error)); writes resume after a restart"
+        }
     }
 
     private static func seconds(since start: DispatchTime) -> Double {

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The history of the dataset's changes, in memory as an index over its store: the feed is the whole sequence by
+/// seq, an article's revisions are its positions in it. Appended to by the writer only (one commit at a time), read
+/// by any request; whoever follows the feed live is told of each append.
+public final class History: @unchecked Sendable {
+    private let store: HistoryStore
+    private let lock = NSLock()
+    /// Guarded by `lock`. Ascending by seq.
+    private var changes: [Change] = []
+    /// Positions in `changes` of each article's revisions, oldest first.
+    private var byArticle: [String: [Int]] = [:]
+    /// Called after each append, outside the lock, with the last seq (the live feed wakes its followers).
+    private let observers = Locked<[@Sendable (UInt64) -> Void]>([])
+
+    /// What loading dropped from the store's end, if anything.
+    public let droppedTail: String?
+
+    public init(store: HistoryStore) throws(JournalError) {
+        self.store = store
+        let replay = try store.load()
+        droppedTail = replay.droppedTail
+        for change in replay.changes { index(change) }
+    }
+
+    public var lastSeq: UInt64 { lock.withLock { changes.last?.seq ?? 0 } }
+
+    /// The last journal entry the history holds the changes of (0 before any).
+    public var lastJournalSeq: UInt64 {
+        lock.withLock { changes.last(where: { $0.journalSeq > 0 })?.journalSeq ?? 0 }
+    }
+
+    public var count: Int { lock.withLock { changes.count } }
+
+    /// Durable first, then visible: a follower told of a change can read its document.
+    public func append(_ recorded: [RecordedChange]) throws(JournalError) {
+        guard !recorded.isEmpty else { return }
+        try store.append(recorded)
+        let last = lock.withLock {
+            for item in recorded { index(item.change) }
+            return changes.last!.seq
+        }
+        for observer in observers.withLock({ $0 }) { observer(last) }
+    }
+
+    public func observe(_ observer: @escaping @Sendable (UInt64) -> Void) {
+        observers.withLock { $0.append(observer) }
+    }
+
+    /// Up to `limit` changes with a seq above `after`, in order: a binary search, so any position costs the same.
+    public func changes(after: UInt64, limit: Int) -> [Change] {
+        lock.withLock {
+            var low = 0
+            var high = changes.count
+            while low < high {
+                let mid = (low + high) / 2
+                if changes[mid].seq <= after { low = mid + 1 } else { high = mid }
+            }
+            return Array(changes[low..<min(changes.count, low + limit)])
+        }
+    }
+
+    /// The article's revisions, oldest first (revision n is at n - 1).
+    public func revisions(of article: String) -> [Change] {
+        lock.withLock { (byArticle[article] ?? []).map { changes[$0] } }
+    }
+
+    public func revisionCount(of article: String) -> Int { lock.withLock { byArticle[article]?.count ?? 0 } }
+
+    /// Whether the article's last revision deleted it.
+    public func wasDeleted(_ article: String) -> Bool {
+        lock.withLock { byArticle[article]?.last.map { changes[$0].action == .delete } ?? false }
+    }
+
+    public func document(of change: Change) throws(JournalError) -> [UInt8] {
+        change.documentLength == 0 ? [] : try store.document(seq: change.seq)
+    }
+
+    /// Under `lock` (or in `init`).
+    private func index(_ change: Change) {
+        if let article = change.article { byArticle[article, default: []].append(changes.count) }
+        changes.append(change)
+    }
+}
