@@ -11,7 +11,7 @@ enum FeedHandlers {
 
     static func changes(_ context: RouteContext) throws(Problem) -> Response {
         _ = try context.dataset()
-        let parameters = try context.parameters(allowed: parameterNames)
+        let parameters = try context.parameters(allowed: parameterNames, offering: .jsonOnly)
         let limit = try parameters.integer("limit", in: 1...maximumLimit) ?? defaultLimit
         let includeDocument = try parameters.choice("include", as: Include.self) == .document
         var after: UInt64 = 0
@@ -21,13 +21,14 @@ enum FeedHandlers {
             }
             after = seq
         }
-        guard wantsEventStream(context.request.accept) else {
-            return try page(after: after, limit: limit, includeDocument: includeDocument, context)
-        }
         if let lastEventID = context.request.lastEventID {
             // A reconnecting EventSource resends its URL unchanged: the last id it saw says where it is.
             guard let seq = seq(String(Substring(lastEventID).trimmingSpaces())) else { throw .invalidLastEventID(lastEventID) }
             after = seq
+        }
+        guard parameters.requestedFormat == nil, wantsEventStream(context.request.accept) else {
+            _ = try context.negotiate(parameters)
+            return try page(after: after, limit: limit, includeDocument: includeDocument, context)
         }
         let headers = [HTTPHeader("Content-Type", MediaType.eventStream), HTTPHeader("Cache-Control", CacheControl.none),
                        HTTPHeader("X-Accel-Buffering", "no"), StandardHeaders.varyByAccept] + StandardHeaders.cors
