@@ -49,7 +49,11 @@ public final class API: Sendable {
     private func respond(to request: Request, matched: MatchedRoute?, store: Store?) -> Response {
         switch request.method {
         case "GET", "HEAD": break
-        case "OPTIONS": return preflight(request, route: matched?.route)
+        case "OPTIONS":
+            if let matched, let problem = matched.route.secondParameter?(matched.secondID) {
+                return problem.response(instance: request.path)
+            }
+            return preflight(request, route: matched?.route)
         default:
             guard let access else { return Problem.methodNotAllowed(request.method).response(instance: request.path) }
             return write(request, matched: matched, access: access)

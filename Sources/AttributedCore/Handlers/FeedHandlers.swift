@@ -23,7 +23,7 @@ enum FeedHandlers {
         }
         if let lastEventID = context.request.lastEventID {
             // A reconnecting EventSource resends its URL unchanged: the last id it saw says where it is.
-            guard let seq = seq(String(Substring(lastEventID).trimmingSpaces())) else { throw .invalidLastEventID(lastEventID) }
+            guard let seq = seq(lastEventID) else { throw .invalidLastEventID(lastEventID) }
             after = seq
         }
         guard parameters.requestedFormat == nil, wantsEventStream(context.request.accept) else {
@@ -74,9 +74,9 @@ enum FeedHandlers {
         }
     }
 
-    /// A seq as written: digits only.
+    /// A seq as written: digits only, at most 18 of them (an integer any JSON client holds exactly).
     private static func seq(_ text: String) -> UInt64? {
-        guard !text.isEmpty, text.utf8.count <= 20, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
         else { return nil }
         return UInt64(text)
     }

@@ -61,7 +61,10 @@ enum HistoryHandlers {
         return .notFound("no article with id \(quoted(id))")
     }
 
-    /// 1, 2, …: digits only, no sign, no leading zero.
+    /// The route's check of `{n}`, for every method (a preflight too).
+    static let checkRevisionNumber: @Sendable (String) -> Problem? = { revisionNumber($0) == nil ? .invalidRevision($0) : nil }
+
+    /// 1, 2, …: digits only, no sign, no leading zero, at most 18 digits.
     private static func revisionNumber(_ text: String) -> Int? {
         guard let first = text.utf8.first, first != UInt8(ascii: "0"), text.utf8.count <= 18,
               text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
@@ -72,10 +75,10 @@ enum HistoryHandlers {
     private static func page(_ request: PageRequest, of newestFirst: [Change]) throws(Problem) -> Page {
         var start = 0
         if case .afterId(let bytes)? = request.after {
-            guard let last = Int(String(decoding: bytes, as: UTF8.self)) else {
-                throw .invalidParameter("cursor", "query parameter \"cursor\" is not a cursor this server issued")
+            // Any well-formed cursor is a position (as on every list): one that holds no revision number is before the first.
+            if let last = Int(String(decoding: bytes, as: UTF8.self)) {
+                start = newestFirst.firstIndex { ($0.revision ?? 0) < last } ?? newestFirst.count
             }
-            start = newestFirst.firstIndex { ($0.revision ?? 0) < last } ?? newestFirst.count
         }
         let end = min(newestFirst.count, start + request.limit)
         let next = end < newestFirst.count ? Cursor.afterId(Array(String(newestFirst[end - 1].revision ?? 0).utf8)).encoded : nil

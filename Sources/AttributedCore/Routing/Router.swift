@@ -42,11 +42,15 @@ public struct Route: Sendable {
     let handler: Handler
     /// PUT, DELETE, POST: answered only by a server that takes writes (`serve --tokens`).
     let writeHandlers: [String: Handler]
+    /// What the second parameter must be, checked for every method (a preflight too): nil when any value is a path.
+    let secondParameter: (@Sendable (String) -> Problem?)?
 
-    public init(_ template: String, _ handler: @escaping Handler, writes writeHandlers: [String: Handler] = [:]) {
+    public init(_ template: String, _ handler: @escaping Handler, writes writeHandlers: [String: Handler] = [:],
+                secondParameter: (@Sendable (String) -> Problem?)? = nil) {
         pattern = RoutePattern(template)
         self.handler = handler
         self.writeHandlers = writeHandlers
+        self.secondParameter = secondParameter
     }
 
     /// The methods a server that takes writes allows here (`Allow`).

@@ -13,7 +13,7 @@ extension Router {
         Route("/v1/articles/{id}/annotations", AnnotationHandlers.container),
         Route("/v1/articles/{id}/indicators", IndicatorHandlers.article),
         Route("/v1/articles/{id}/revisions", HistoryHandlers.revisions),
-        Route("/v1/articles/{id}/revisions/{n}", HistoryHandlers.document),
+        Route("/v1/articles/{id}/revisions/{n}", HistoryHandlers.document, secondParameter: HistoryHandlers.checkRevisionNumber),
         Route("/v1/claims", ClaimHandlers.list),
         Route("/v1/claims/{id}", ClaimHandlers.item),
         Route("/v1/claims/{id}/provenance", ClaimHandlers.provenance),
