@@ -72,6 +72,20 @@ import Testing
         #expect(fixture.get("/v1/articles/never-was/revisions").status == 404)
     }
 
+    @Test func aChainsProvenanceLinksToItsArticlesHistoryAsPROV() throws {
+        let fixture = try HistoryFixture()
+        try fixture.put(Self.article, WriteFixtures.article())
+        for target in ["/v1/claims/mp01/provenance", "/v1/claims/mp01/provenance?format=prov"] {
+            let links = fixture.get(target).sentHeaders.filter { $0.name == "Link" }.map(\.value)
+            #expect(links == [#"</v1/claims/mp01/provenance>; rel="http://www.w3.org/ns/prov#has_provenance""#,
+                              #"</v1/articles/moss-pike/revisions?format=prov>; rel="http://www.w3.org/ns/prov#has_provenance"; "#
+                                  + #"anchor="urn:attributed:article:moss-pike""#], "\(target)")
+        }
+        let prov = fixture.get("/v1/articles/moss-pike/revisions?format=prov").object
+        #expect((prov["entity"] as? [String: Any])?.keys.sorted() == ["article:moss-pike", "article:moss-pike/revision/1"])
+        #expect((prov["wasAttributedTo"] as? [String: [String: String]])?.values.first?["prov:agent"] == "attr:actor/desk")
+    }
+
     @Test func badRevisionNumbersAre400AndUnknownOnes404() throws {
         let fixture = try HistoryFixture()
         try fixture.put(Self.article, WriteFixtures.article())
