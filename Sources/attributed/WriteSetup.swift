@@ -22,9 +22,9 @@ enum WriteSetup {
     }
 
     /// Opens the journal, lays it over the base files, and publishes every later commit to the server.
-    static func openWriter(directory: String, server: HTTPServer) throws -> DatasetWriter {
+    static func openWriter(directory: String, server: HTTPServer, historyRetention: Double?) throws -> DatasetWriter {
         let journal = try FileJournal(directory: directory)
-        let history = try History(store: FileHistory(directory: directory))
+        let history = try History(store: FileHistory(directory: directory), retention: historyRetention)
         if let dropped = history.droppedTail { Console.status("warning: \(dropped)") }
         let writer = try DatasetWriter(base: .path(directory), journal: journal, history: history) { store in
             do { try server.serve(store) } catch { Console.status("error: a committed store could not be served: \(error)") }

@@ -26,12 +26,16 @@ enum FeedHandlers {
             guard let seq = seq(lastEventID) else { throw .invalidLastEventID(lastEventID) }
             after = seq
         }
+        if let history = context.feed.history, history.missesPrunedChanges(after: after) {
+            throw .changesPruned(through: history.prunedThrough)
+        }
         guard parameters.requestedFormat == nil, wantsEventStream(context.request.accept) else {
             _ = try context.negotiate(parameters)
             return try page(after: after, limit: limit, includeDocument: includeDocument, context)
         }
         let headers = [HTTPHeader("Content-Type", MediaType.eventStream), HTTPHeader("Cache-Control", CacheControl.none),
-                       HTTPHeader("X-Accel-Buffering", "no"), StandardHeaders.varyByAccept] + StandardHeaders.cors
+                       HTTPHeader("X-Accel-Buffering", "no"), StandardHeaders.varyByAcceptAndEncoding]
+            + StandardHeaders.cors  // the Vary of every data route (a stream is never gzipped)
         guard context.request.method != "HEAD" else { return Response(status: 200, headers: headers) }
         let followers = context.feed.followers
         guard let history = context.feed.history ?? emptyHistory,

@@ -40,17 +40,18 @@ enum HistoryHandlers {
         _ = try context.negotiate(parameters)
         guard let number = revisionNumber(context.secondID) else { throw .invalidRevision(context.secondID) }
         let all = context.feed.history?.revisions(of: context.id) ?? []
-        guard number <= all.count else {
-            throw .notFound("article \(quoted(context.id)) has \(counted(all.count, "revision")), not \(number)")
+        guard let revision = all.first(where: { $0.revision == number }) else {
+            let last = all.last?.revision ?? 0
+            throw .notFound(number <= last ? "revision \(number) of article \(quoted(context.id)) is no longer kept (--history-retention)"
+                : "article \(quoted(context.id)) has \(counted(last, "revision")), not \(number)")
         }
-        let revision = all[number - 1]
         if revision.action == .delete { throw .gone(context.id, by: revision) }
         let document: [UInt8]
         do { document = try context.feed.history!.document(of: revision) } catch {
             throw Problem(status: 500, kind: "internal", title: "Internal Server Error", detail: "the history could not be read: \(error)")
         }
-        var headers = StandardHeaders.success(contentType: MediaType.json, etag: ETag.strong(for: document),
-                                              cacheControl: CacheControl.immutable)
+        var headers = StandardHeaders.negotiated(contentType: MediaType.json, etag: ETag.strong(for: document),
+                                                 cacheControl: CacheControl.immutable)
         headers.append(HTTPHeader("Link", "<\(RevisionPaths.list(context.id))>; rel=\"version-history\""))
         return Response(status: 200, headers: headers, body: .bytes(document))
     }

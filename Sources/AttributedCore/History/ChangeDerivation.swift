@@ -47,7 +47,7 @@ struct ChangeDerivation {
 
     private mutating func revision(of article: String, _ entry: JournalEntry, _ action: ChangeAction, before: Store,
                                    after: Store) -> RecordedChange {
-        let number = (revisions[article] ?? history.revisionCount(of: article)) + 1
+        let number = (revisions[article] ?? history.lastRevision(of: article)) + 1
         revisions[article] = number
         let previous = claimsNow[article] ?? before.articleIndex[article].map { ArticleDocument.claimBytes(of: $0, in: before) } ?? [:]
         let ordinal = action == .delete ? nil : after.articleIndex[article]

@@ -55,6 +55,21 @@ public final class FileHistory: HistoryStore, @unchecked Sendable {
         }
     }
 
+    /// Rewrites the file with only the changes in `seqs` (`compact --history-retention`), atomically: a temporary
+    /// file, synced, renamed over, the directory synced. This object reads the old file after: open a new one.
+    public func rewrite(keeping seqs: Set<UInt64>) throws {
+        let scan = try file.read()
+        var bytes: [UInt8] = []
+        for record in scan.records {
+            guard let change = ChangeRecord.change(envelope: record.envelope, documentLength: record.documentLength),
+                  seqs.contains(change.seq) else { continue }
+            bytes += file.frame(envelope: record.envelope,
+                                document: Array(scan.bytes[record.documentOffset..<record.documentOffset + record.documentLength]))
+        }
+        let directory = (file.path as NSString).deletingLastPathComponent
+        try Compaction.replaceAtomically(file.path, with: bytes, in: directory)
+    }
+
     public func document(seq: UInt64) throws(JournalError) -> [UInt8] {
         let location: (offset: Int, length: Int)? = lock.withLock {
             var low = 0

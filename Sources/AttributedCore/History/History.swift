@@ -15,12 +15,30 @@ public final class History: @unchecked Sendable {
 
     /// What loading dropped from the store's end, if anything.
     public let droppedTail: String?
+    /// The highest seq left out by the retention (0: none): a follower positioned before it has missed changes.
+    public let prunedThrough: UInt64
 
-    public init(store: HistoryStore) throws(JournalError) {
+    /// `retention`: changes older than that many seconds before `now` are left out, except each article's latest
+    /// revision (its current state, which numbering goes on from) and the last change (the seq goes on from it).
+    public init(store: HistoryStore, retention: Double? = nil, now: Date = Date()) throws(JournalError) {
         self.store = store
         let replay = try store.load()
         droppedTail = replay.droppedTail
-        for change in replay.changes { index(change) }
+        let kept = Self.retained(replay.changes, retention: retention, now: now)
+        prunedThrough = replay.changes.lazy.filter { !kept.contains($0.seq) }.map(\.seq).max() ?? 0
+        for change in replay.changes where kept.contains(change.seq) { index(change) }
+    }
+
+    /// The seqs a retention keeps.
+    static func retained(_ changes: [Change], retention: Double?, now: Date) -> Set<UInt64> {
+        guard let retention else { return Set(changes.map(\.seq)) }
+        let cutoff = now.addingTimeInterval(-retention).formatted(.iso8601)  // RFC 3339 UTC strings sort by time
+        var kept = Set(changes.filter { $0.time >= cutoff }.map(\.seq))
+        var latest: [String: UInt64] = [:]
+        for change in changes { if let article = change.article { latest[article] = change.seq } }
+        kept.formUnion(latest.values)
+        if let last = changes.last { kept.insert(last.seq) }
+        return kept
     }
 
     public var lastSeq: UInt64 { lock.withLock { changes.last?.seq ?? 0 } }
@@ -47,6 +65,9 @@ public final class History: @unchecked Sendable {
         observers.withLock { $0.append(observer) }
     }
 
+    /// Whether a follower after `seq` would miss changes the retention left out.
+    public func missesPrunedChanges(after seq: UInt64) -> Bool { seq < prunedThrough }
+
     /// Up to `limit` changes with a seq above `after`, in order: a binary search, so any position costs the same.
     public func changes(after: UInt64, limit: Int) -> [Change] {
         lock.withLock {
@@ -65,7 +86,10 @@ public final class History: @unchecked Sendable {
         lock.withLock { (byArticle[article] ?? []).map { changes[$0] } }
     }
 
-    public func revisionCount(of article: String) -> Int { lock.withLock { byArticle[article]?.count ?? 0 } }
+    /// The number of the article's last revision (0 before any): the next is one more, whatever was pruned.
+    public func lastRevision(of article: String) -> Int {
+        lock.withLock { byArticle[article]?.last.flatMap { changes[$0].revision } ?? 0 }
+    }
 
     /// Whether the article's last revision deleted it.
     public func wasDeleted(_ article: String) -> Bool {

@@ -9,6 +9,13 @@ extension Problem {
                        extraHeaders: [HTTPHeader("Link", "<\(revisions)>; rel=\"version-history\"")])
     }
 
+    /// The retention left out changes after the follower's position: it has to start over, not skip them unseen.
+    static func changesPruned(through seq: UInt64) -> Problem {
+        Problem(status: 410, kind: "changes-pruned", title: "Gone",
+                detail: "changes up to seq \(seq) are no longer all kept (--history-retention): read the current articles "
+                    + "(each one's last revision is kept) and follow on from after=\(seq)")
+    }
+
     static func invalidRevision(_ value: String) -> Problem {
         Problem(status: 400, kind: "invalid-revision", title: "Invalid revision",
                 detail: "revision \(quoted(value)) is not a revision number: revisions are numbered 1, 2, … per article")

@@ -16,8 +16,15 @@ public enum Compaction {
         public var version: String
     }
 
-    public static func compact(directory: String) throws -> Report {
-        let journal = try FileJournal(directory: directory)
+    /// `historyRetention` (seconds): the history file keeps only what a server with that retention serves.
+    public static func compact(directory: String, historyRetention: Double? = nil) throws -> Report {
+        let journal = try FileJournal(directory: directory)  // its lock is held until the end, the pruning included
+        let report = try fold(directory, journal)
+        if let historyRetention { try pruneHistory(directory, retention: historyRetention) }
+        return report
+    }
+
+    private static func fold(_ directory: String, _ journal: FileJournal) throws -> Report {
         let replay = try journal.replay()
         guard !replay.entries.isEmpty else {
             return Report(entries: 0, rewrittenFiles: [], version: try DatasetLoader.load(path: directory).version)
@@ -83,6 +90,15 @@ public enum Compaction {
         try FileJournal.syncDirectory(directory)
         try journal.reset()
         return Report(entries: replay.entries.count, rewrittenFiles: rewritten, version: check.version)
+    }
+
+    /// After the catch-up (the journal's writes are all in the history), under the journal's lock.
+    private static func pruneHistory(_ directory: String, retention: Double) throws {
+        let store = try FileHistory(directory: directory)
+        let changes = try store.load().changes
+        let kept = History.retained(changes, retention: retention, now: Date())
+        guard kept.count < changes.count else { return }
+        try store.rewrite(keeping: kept)
     }
 
     private static func articleOf(_ claim: String, _ records: DatasetRecords) -> String {

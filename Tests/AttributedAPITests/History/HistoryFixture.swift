@@ -20,13 +20,18 @@ final class HistoryFixture: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// Drops the writer (and its locks) and opens the directory again.
-    func reopen() throws {
-        writer = nil
-        api = nil
-        let history = try History(store: FileHistory(directory: directory))
+    func reopen(retention: Double? = nil, now: Date = Date()) throws {
+        try close()
+        let history = try History(store: FileHistory(directory: directory), retention: retention, now: now)
         writer = try DatasetWriter(base: .path(directory), journal: FileJournal(directory: directory), history: history) { _ in }
         api = API(openAPISpecification: BundledResources.openAPISpecification())
         api.attach(writer)
+    }
+
+    /// Lets go of the directory (its journal's and history's locks).
+    func close() throws {
+        writer = nil
+        api = nil
     }
 
     /// Runs `body` with a writer that keeps no history (as if a crash lost the history's append), then reopens.
