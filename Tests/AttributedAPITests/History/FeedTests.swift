@@ -102,6 +102,14 @@ import Testing
         follower.finish()
     }
 
+    @Test func aPrivateServersFeedNeedsAToken() throws {
+        let fixture = try WriteRouteTests.Fixture(isPrivate: true)
+        for target in ["/v1/changes", "/v1/articles/moss-pike/revisions", "/v1/articles/moss-pike/revisions/1"] {
+            #expect(fixture.send("GET", target).status == 401, "\(target)")
+        }
+        #expect(fixture.send("GET", "/v1/changes", secret: fixture.readSecret).status == 200)
+    }
+
     static func ids(_ stream: String) -> [Int] {
         stream.split(separator: "\n").compactMap { $0.hasPrefix("id: ") ? Int($0.dropFirst(4)) : nil }
     }
