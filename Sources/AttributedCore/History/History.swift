@@ -8,6 +8,8 @@ public final class History: @unchecked Sendable {
     private let lock = NSLock()
     /// Guarded by `lock`. Ascending by seq.
     private var changes: [Change] = []
+    /// Changes indexed but not yet in the store (its last append failed), with their documents.
+    private var unsaved: [RecordedChange] = []
     /// Positions in `changes` of each article's revisions, oldest first.
     private var byArticle: [String: [Int]] = [:]
     /// Called after each append, outside the lock, with the last seq (the live feed wakes its followers).
@@ -50,15 +52,22 @@ public final class History: @unchecked Sendable {
 
     public var count: Int { lock.withLock { changes.count } }
 
-    /// Durable first, then visible: a follower told of a change can read its document.
+    /// Appends to the store, then to the index, and tells the followers. If the store refuses (a full disk), the
+    /// changes are indexed and served all the same (their writes are durable in the journal, which a restart
+    /// derives them from again, with the same seqs), kept here, and stored before the next ones: the error is
+    /// thrown for the writer to report.
     public func append(_ recorded: [RecordedChange]) throws(JournalError) {
         guard !recorded.isEmpty else { return }
-        try store.append(recorded)
+        let batch = lock.withLock { unsaved + recorded }
+        var failure: JournalError?
+        do { try store.append(batch) } catch { failure = error }
         let last = lock.withLock {
+            unsaved = failure == nil ? [] : batch
             for item in recorded { index(item.change) }
             return changes.last!.seq
         }
         for observer in observers.withLock({ $0 }) { observer(last) }
+        if let failure { throw failure }
     }
 
     public func observe(_ observer: @escaping @Sendable (UInt64) -> Void) {
@@ -97,7 +106,9 @@ public final class History: @unchecked Sendable {
     }
 
     public func document(of change: Change) throws(JournalError) -> [UInt8] {
-        change.documentLength == 0 ? [] : try store.document(seq: change.seq)
+        guard change.documentLength > 0 else { return [] }
+        if let pending = lock.withLock({ unsaved.first { $0.change.seq == change.seq } }) { return pending.document }
+        return try store.document(seq: change.seq)
     }
 
     /// Under `lock` (or in `init`).

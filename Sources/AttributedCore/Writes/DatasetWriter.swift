@@ -27,8 +27,8 @@ public final class DatasetWriter: @unchecked Sendable {
     public let metrics = WriteMetrics()
     /// Every commit's changes, as revisions and the feed (nil: none kept, as in most writer tests).
     public let history: History?
-    /// Set when the history could not be appended to: the writes were durable, but no more are taken until a
-    /// restart, which derives the missing changes from the journal (a seq is never given twice).
+    /// Set when the history could not be appended to (but for a full disk): the writes were durable, but no more are
+    /// taken until a restart, which derives the missing changes from the journal (a seq is never given twice).
     private var historyFailure: String?
 
     /// Loads the base with the journal laid over it. A torn tail of the journal is reported in `droppedTail`.
@@ -266,9 +266,11 @@ public final class DatasetWriter: @unchecked Sendable {
         return results.map { $0! }
     }
 
-    /// A failed append stops the writer (see `historyFailure`); the writes already journalled are answered.
+    /// A full disk only delays the history (it keeps the changes and stores them with the next ones); any other
+    /// failure stops the writer (see `historyFailure`). The writes already journalled are answered either way.
     private func recordHistory(_ history: History, _ changes: [RecordedChange]) {
         do { try history.append(changes) } catch {
+            if case .noSpace = error { return }
             historyFailure = "the history could not be written (\(error)); writes resume after a restart"
         }
     }
