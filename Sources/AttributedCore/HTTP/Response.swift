@@ -19,6 +19,9 @@ public struct Response: Sendable {
         case rendered(RenderedBody)
         /// A bulk export: no length known in advance, sent chunk by chunk as the client reads it.
         case stream(ExportStream)
+        /// The live feed (`text/event-stream`): a follower that sends each change as it is committed, until the
+        /// client goes or the server stops.
+        case events(FeedFollower)
     }
 
     public var status: Int
@@ -67,6 +70,8 @@ public struct Response: Sendable {
         case .stream(var stream):
             let identity = stream.drain()
             return (coding == .gzip ? gzip(identity) : identity, headers)
+        case .events(let follower):
+            return (follower.drainAvailable(), headers)
         }
     }
 

@@ -17,7 +17,7 @@ enum ArticleHandlers {
     static func item(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
         let parameters = try context.parameters(offering: .article)
-        let ordinal = try Lookup.ordinal(of: context.id, in: store.articleIndex, kind: "article")
+        guard let ordinal = store.articleIndex[context.id] else { throw HistoryHandlers.missingArticle(context.id, context) }
         guard try context.negotiate(parameters) == .jsonLD else {
             return context.resource(.article, ordinal, etag: store.etags.article(ordinal), of: store)
         }
