@@ -58,7 +58,7 @@ import Testing
     @Test(arguments: [
         ("/v1/claims?format=xml", "json, ndjson, csv"), ("/v1/claims/c15?format=prov", "json, jsonld, annotation"),
         ("/v1/claims/c15?format=", "json, jsonld, annotation"),
-        ("/v1/claims/c15/provenance?format=PROV", "json, prov"), ("/v1/indicators?format=csv", "json"),
+        ("/v1/claims/c15/provenance?format=PROV", "json, prov"), ("/v1/indicators?format=xml", "json, ndjson, csv"),
         ("/v1/articles/is-emerging-in-karachi?format=annotation", "json, jsonld"),
         ("/v1/articles/is-emerging-in-karachi/annotations?format=json", "annotation"),
     ])
@@ -78,7 +78,7 @@ import Testing
 
     @Test func formatIsListedAmongAListsKnownParameters() {
         let detail = SeedAPI.get("/v1/articles?nope=1").object["detail"] as? String
-        #expect(detail == "unknown query parameter \"nope\"; known parameters: cursor, format, limit")
+        #expect(detail == "unknown query parameter \"nope\"; known parameters: cursor, facet, facet_size, format, language, limit, published_since, published_until, publisher")
     }
 
     @Test func eachRepresentationHasItsOwnETagAnd304() throws {
@@ -125,7 +125,8 @@ import Testing
         let paths = blocks.filter { !$0.path.isEmpty }
         #expect(paths.filter { $0.path.hasPrefix("/v1/") }.count == Self.dataRoutes.count + 1)
         let ownFormats = ["/v1/claims/{id}/provenance": "ProvenanceFormat", "/v1/claims/{id}": "ClaimFormat",
-                          "/v1/articles/{id}": "ArticleFormat", "/v1/articles/{id}/annotations": "AnnotationContainerFormat"]
+                          "/v1/articles/{id}": "ArticleFormat", "/v1/articles/{id}/annotations": "AnnotationContainerFormat",
+                          "/v1/indicators": "IndicatorsFormat"]
         for (path, text) in paths {
             let formatParameters = ["Format", "ListFormat"] + ownFormats.values
             let takesFormat = formatParameters.filter { text.contains("parameters/\($0)'") }

@@ -1,0 +1,60 @@
+/// The facets of a list page, counted over every match of its filters (not only the page): the join walked to its
+/// end once more, its matches' columns read once per facet. Unfiltered claims use the counts made at load.
+struct ListFacets {
+    /// `,"facets":{…}`, what the page's body gains (empty without `facet`).
+    let member: [UInt8]
+    /// The matches counted (0 when the counts were made at load): what counting cost, which tests bound.
+    let counted: Int
+
+    static let none = ListFacets(member: [], counted: 0)
+
+    private init(member: [UInt8], counted: Int) {
+        self.member = member
+        self.counted = counted
+    }
+
+    /// Over claims: `matches` is the query's join, not yet walked; `unfiltered` when it is every claim.
+    init(_ request: FacetRequest, claims matches: () throws(Problem) -> Conjunction, unfiltered: Bool, for http: Request,
+         in store: Store) throws(Problem) {
+        guard !request.isEmpty else {
+            self = .none
+            return
+        }
+        let corpus = store.corpus
+        if unfiltered {
+            let facets = request.names.map { ($0, store.allClaimFacets[FacetName.allCases.firstIndex(of: $0)!]) }
+            self.init(facets, size: request.size, http: http, corpus: corpus, counted: 0)
+            return
+        }
+        let ordinals = Self.walk(try matches())
+        let facets = request.names.map { ($0, FacetCounting.claims(ordinals, $0, in: corpus)) }
+        self.init(facets, size: request.size, http: http, corpus: corpus, counted: ordinals.count)
+    }
+
+    /// Over articles.
+    init(_ request: FacetRequest, articles matches: Conjunction, for http: Request, in store: Store) {
+        guard !request.isEmpty else {
+            self = .none
+            return
+        }
+        let ordinals = Self.walk(matches)
+        let facets = request.names.map { ($0, FacetCounting.articles(ordinals, $0, in: store.corpus)) }
+        self.init(facets, size: request.size, http: http, corpus: store.corpus, counted: ordinals.count)
+    }
+
+    private init(_ facets: [(FacetName, FacetValues)], size: Int, http: Request, corpus: CorpusLists, counted: Int) {
+        var out = JSONOutput(capacity: 256 + facets.count * size * 160)
+        out.raw(#","facets":"#)
+        FacetsJSON.write(facets.map { (name: $0.0, values: $0.1) }, size: size, request: http, corpus: corpus, into: &out)
+        self.init(member: out.bytes, counted: counted)
+    }
+
+    /// Every match of a join; a join of one list is that list itself, not copied.
+    private static func walk(_ join: Conjunction) -> ArraySlice<UInt32> {
+        if join.cursors.count == 1, case .list(let list) = join.cursors[0] { return list.remaining }
+        var join = join
+        var ordinals: [UInt32] = []
+        while let ordinal = join.next() { ordinals.append(ordinal) }
+        return ordinals[...]
+    }
+}
