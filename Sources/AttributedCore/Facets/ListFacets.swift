@@ -13,22 +13,33 @@ struct ListFacets {
         self.counted = counted
     }
 
+    /// Counted facets: each name's values, how many items matched, and how many were walked to count them.
+    struct Counts {
+        let facets: [(name: FacetName, values: FacetValues)]
+        let matches: Int
+        let counted: Int
+    }
+
     /// Over claims: `matches` is the query's join, not yet walked; `unfiltered` when it is every claim.
+    static func countClaims(_ names: [FacetName], matches: () throws(Problem) -> Conjunction, unfiltered: Bool,
+                            in store: Store) throws(Problem) -> Counts {
+        if unfiltered {
+            let facets = names.map { (name: $0, values: store.allClaimFacets[FacetName.allCases.firstIndex(of: $0)!]) }
+            return Counts(facets: facets, matches: store.claims.count, counted: 0)
+        }
+        let ordinals = walk(try matches())
+        let facets = names.map { (name: $0, values: FacetCounting.claims(ordinals, $0, in: store.corpus)) }
+        return Counts(facets: facets, matches: ordinals.count, counted: ordinals.count)
+    }
+
     init(_ request: FacetRequest, claims matches: () throws(Problem) -> Conjunction, unfiltered: Bool, for http: Request,
          in store: Store) throws(Problem) {
         guard !request.isEmpty else {
             self = .none
             return
         }
-        let corpus = store.corpus
-        if unfiltered {
-            let facets = request.names.map { ($0, store.allClaimFacets[FacetName.allCases.firstIndex(of: $0)!]) }
-            self.init(facets, size: request.size, http: http, corpus: corpus, counted: 0)
-            return
-        }
-        let ordinals = Self.walk(try matches())
-        let facets = request.names.map { ($0, FacetCounting.claims(ordinals, $0, in: corpus)) }
-        self.init(facets, size: request.size, http: http, corpus: corpus, counted: ordinals.count)
+        let counts = try Self.countClaims(request.names, matches: matches, unfiltered: unfiltered, in: store)
+        self.init(counts.facets, size: request.size, http: http, corpus: store.corpus, counted: counts.counted)
     }
 
     /// Over articles.
@@ -38,14 +49,14 @@ struct ListFacets {
             return
         }
         let ordinals = Self.walk(matches)
-        let facets = request.names.map { ($0, FacetCounting.articles(ordinals, $0, in: store.corpus)) }
+        let facets = request.names.map { (name: $0, values: FacetCounting.articles(ordinals, $0, in: store.corpus)) }
         self.init(facets, size: request.size, http: http, corpus: store.corpus, counted: ordinals.count)
     }
 
-    private init(_ facets: [(FacetName, FacetValues)], size: Int, http: Request, corpus: CorpusLists, counted: Int) {
+    private init(_ facets: [(name: FacetName, values: FacetValues)], size: Int, http: Request, corpus: CorpusLists, counted: Int) {
         var out = JSONOutput(capacity: 256 + facets.count * size * 160)
         out.raw(#","facets":"#)
-        FacetsJSON.write(facets.map { (name: $0.0, values: $0.1) }, size: size, request: http, corpus: corpus, into: &out)
+        FacetsJSON.write(facets, size: size, request: http, corpus: corpus, into: &out)
         self.init(member: out.bytes, counted: counted)
     }
 

@@ -6,7 +6,8 @@
 /// the articles selected; over every article, the four series are counted once at load.
 struct SourcingSeries: Sendable {
     enum Interval: String, CaseIterable, Sendable {
-        case month, year
+        /// `all`: one period, every article's (the undated too).
+        case month, year, all
     }
 
     struct Row: Sendable {
@@ -28,7 +29,11 @@ struct SourcingSeries: Sendable {
          counts: [SourcingCounts], claimsOfArticle: PostingLists, traits: [SourceTraits]) {
         self.interval = interval
         self.byPublisher = byPublisher
-        let periodOf = interval == .month ? corpus.monthOfArticle : corpus.yearOfArticle
+        let periodOf = switch interval {
+        case .month: corpus.monthOfArticle
+        case .year: corpus.yearOfArticle
+        case .all: [Int32](repeating: 0, count: counts.count)
+        }
         var rowOfKey: [UInt64: Int] = [:]
         var keys: [(period: Int, publisher: UInt32?)] = []
         var articlesOfRow: [[UInt32]] = []
@@ -72,9 +77,13 @@ struct SourcingSeries: Sendable {
         self.rows = rows
     }
 
-    /// The label of a row's period: `2016-03`, `2016`.
+    /// The label of a row's period: `2016-03`, `2016`, `all`.
     func periodLabel(_ row: Row, corpus: CorpusLists) -> String {
-        interval == .month ? PublicationPeriod.monthLabel(corpus.monthKeys[row.period]) : PublicationPeriod.yearLabel(corpus.years[row.period])
+        switch interval {
+        case .month: PublicationPeriod.monthLabel(corpus.monthKeys[row.period])
+        case .year: PublicationPeriod.yearLabel(corpus.years[row.period])
+        case .all: "all"
+        }
     }
 }
 

@@ -66,7 +66,8 @@ struct QueryParameters {
     }
 
     /// Every value of a repeatable parameter, each checked as `string` checks one; empty when it is absent.
-    func strings(_ name: String, maximumLength: Int = 256) throws(Problem) -> [String] {
+    func strings(_ name: String, maximumLength: Int = 256, maximumCount: Int = 16) throws(Problem) -> [String] {
+        try checkCount(name, maximumCount)
         var checked: [String] = []
         for value in repeated[name] ?? [] {
             guard !value.isEmpty else { throw .invalidParameter(name, "query parameter \"\(name)\" must not be empty") }
@@ -81,6 +82,7 @@ struct QueryParameters {
     /// Every value of a repeatable parameter from a closed vocabulary.
     func choices<Choice: RawRepresentable & CaseIterable>(_ name: String, as: Choice.Type = Choice.self) throws(Problem) -> [Choice]
     where Choice.RawValue == String {
+        try checkCount(name, Choice.allCases.count)
         var chosen: [Choice] = []
         for raw in repeated[name] ?? [] {
             guard let value = Choice(rawValue: raw) else {
@@ -90,6 +92,12 @@ struct QueryParameters {
             chosen.append(value)
         }
         return chosen
+    }
+
+    /// A repeatable parameter is given at most `maximum` times (a vocabulary's, at most as many as its values).
+    private func checkCount(_ name: String, _ maximum: Int) throws(Problem) {
+        guard let values = repeated[name], values.count > maximum else { return }
+        throw .invalidParameter(name, "query parameter \"\(name)\" is given more than \(maximum) times")
     }
 
     func integer(_ name: String, in range: ClosedRange<Int>) throws(Problem) -> Int? {

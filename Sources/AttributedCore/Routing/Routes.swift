@@ -20,6 +20,7 @@ extension Router {
         Route("/v1/entities/{id}/claims", EntityHandlers.claims),
         Route("/v1/indicators", IndicatorHandlers.aggregate),
         Route("/explore/", ExplorerHandlers.home),
+        Route("/explore/sourcing", ExplorerHandlers.sourcing),
         Route("/explore/articles/{id}", ExplorerHandlers.article),
         Route("/explore/claims/{id}", ExplorerHandlers.claim),
         Route("/explore/entities/{id}", ExplorerHandlers.entity),

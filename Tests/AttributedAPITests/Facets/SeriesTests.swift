@@ -129,15 +129,35 @@ import Testing
 
     @Test func badSeriesParametersAre400s() {
         for (target, parameter) in [("/v1/indicators?interval=week", "interval"), ("/v1/indicators?interval=month&by=author", "by"),
-                                    ("/v1/indicators?by=publisher", "by"), ("/v1/indicators?published_since=2025-01-01", "published_since"),
-                                    ("/v1/indicators?format=csv", "format"),
-                                    ("/v1/indicators?publisher=daily&publisher=weekly", "publisher"),
-                                    ("/v1/indicators?interval=year&published_until=2025-1-1", "published_until")] {
+                                    ("/v1/indicators?format=xml", "format"), ("/v1/indicators?interval=year&interval=month", "interval"),
+                                    ("/v1/indicators?interval=year&published_until=2025-1-1", "published_until"),
+                                    ("/v1/indicators?" + Array(repeating: "publisher=daily", count: 17).joined(separator: "&"), "publisher")] {
             let response = get(target)
             #expect(response.status == 400, "\(target)")
             #expect(response.object["parameter"] as? String == parameter, "\(target)")
         }
-        // The aggregate without a series is unchanged.
-        #expect(get("/v1/indicators?publisher=daily").object["articles"] as? Int == corpus.articles.values.filter { $0.publisher == "daily" }.count)
+    }
+
+    /// Without `interval`: one publisher's aggregate is the one counted at load; any other selection is counted.
+    @Test func anAggregateOverAnySelection() throws {
+        let daily = corpus.articleOrder.filter { corpus.articles[$0]!.publisher == "daily" }
+        expectSame(get("/v1/indicators?publisher=daily").object, indicators(of: daily), "daily")
+        let two = corpus.articleOrder.filter { ["daily", "weekly"].contains(corpus.articles[$0]!.publisher) }
+        expectSame(get("/v1/indicators?publisher=daily&publisher=weekly").object, indicators(of: two), "daily and weekly")
+        let dated = corpus.articleOrder.filter { (corpus.articles[$0]!.first ?? "") >= "2025-01-01" && corpus.articles[$0]!.language == "fr" }
+        expectSame(get("/v1/indicators?published_since=2025-01-01&language=fr").object, indicators(of: dated), "2025 on, French")
+        expectSame(get("/v1/indicators?publisher=no-such&publisher=other").object, indicators(of: []), "nothing")
+        // `by` alone, or a CSV, is the series over `all`: every article, the undated too.
+        let all = try #require(get("/v1/indicators?by=publisher").object["items"] as? [[String: Any]])
+        #expect(get("/v1/indicators?by=publisher").object["interval"] as? String == "all")
+        #expect(all.map { $0["publisher"] as? String } == ["courier", "daily", "herald", "weekly"])
+        for item in all {
+            #expect(item["period"] as? String == "all")
+            let publisher = item["publisher"] as! String
+            expectSame(item["indicators"] as! [String: Any],
+                       indicators(of: corpus.articleOrder.filter { corpus.articles[$0]!.publisher == publisher }), publisher)
+        }
+        let csv = String(decoding: get("/v1/indicators?format=csv").bodyBytes, as: UTF8.self).split(separator: "\r\n")
+        #expect(csv.count == 2 && csv[1].hasPrefix("all,,\(corpus.articles.count),\(corpus.claims.count),"))
     }
 }

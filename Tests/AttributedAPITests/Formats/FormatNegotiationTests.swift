@@ -11,7 +11,8 @@ import Testing
     /// The one data route that speaks no JSON of the API's own: a Web Annotation container (AnnotationContainerTests).
     static let annotationContainer = "/v1/articles/is-emerging-in-karachi/annotations"
     /// How many formats each route offers, where it is more than JSON alone.
-    static let offerCounts = ["/v1/claims/c15/provenance": 2, "/v1/claims/c15": 3, "/v1/articles/is-emerging-in-karachi": 2]
+    static let offerCounts = ["/v1/claims/c15/provenance": 2, "/v1/claims/c15": 3, "/v1/articles/is-emerging-in-karachi": 2,
+                              "/v1/indicators": 3]
 
     /// The routes that answer lists, and so also offer the exports (`format=ndjson`, `format=csv`).
     static let listRoutes = ["/v1/articles", "/v1/articles/is-emerging-in-karachi/claims", "/v1/claims", "/v1/entities",
