@@ -10,10 +10,10 @@ struct ArticleFilters {
     var language: String?
 
     init(_ parameters: QueryParameters) throws(Problem) {
-        publishers = try parameters.strings("publisher")
+        publishers = try parameters.ids("publisher")
         since = try Self.date(parameters, "published_since")
         until = try Self.date(parameters, "published_until")
-        language = try parameters.string("language")
+        language = try parameters.languageTag("language")
     }
 
     var isEmpty: Bool { publishers.isEmpty && since == nil && until == nil && language == nil }

@@ -43,11 +43,11 @@ struct ClaimQuery {
     init(_ parameters: QueryParameters) throws(Problem) {
         article = try parameters.string("article")
         entity = try parameters.string("entity")
-        sources = try parameters.strings("source")
+        sources = try parameters.ids("source")
         anonymity = try parameters.choice("anonymity")
         modes = try parameters.choices("mode")
         minimumDepth = try parameters.integer("min_depth", in: Self.minimumDepths)
-        origin = try parameters.string("origin")
+        origin = try parameters.id("origin")
         originKind = try parameters.choice("origin_kind")
         factuality = try parameters.choice("factuality")
         derivation = try parameters.choice("derivation")

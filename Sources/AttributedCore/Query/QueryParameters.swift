@@ -94,6 +94,37 @@ struct QueryParameters {
         return chosen
     }
 
+    /// Every value of a repeatable parameter that names entities: each in the id syntax (`[A-Za-z0-9][A-Za-z0-9._-]`,
+    /// at most 128), so that a malformed one is a 400 rather than an id that names nothing.
+    func ids(_ name: String) throws(Problem) -> [String] {
+        let values = try strings(name, maximumLength: 128)
+        for value in values where !Self.isId(value) {
+            throw .invalidParameter(name, "query parameter \"\(name)\" must be an id: a letter or digit, then letters, digits, '.', '_' or '-'")
+        }
+        return values
+    }
+
+    func id(_ name: String) throws(Problem) -> String? { try ids(name).first }
+
+    static func isId(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        func allowed(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        guard let first = bytes.first, allowed(first), bytes.count <= 128 else { return false }
+        return bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    /// A BCP 47 language tag as the dataset's `language` is (`en`, `ur-PK`), at most 64 characters.
+    func languageTag(_ name: String) throws(Problem) -> String? {
+        guard let value = try string(name, maximumLength: 64) else { return nil }
+        guard ASCIIFormat.matches(Array(value.utf8), .languageTag) else {
+            throw .invalidParameter(name, "query parameter \"\(name)\" must be a BCP 47 language tag such as \"en\" or \"ur-PK\"")
+        }
+        return value
+    }
+
     /// A repeatable parameter is given at most `maximum` times (a vocabulary's, at most as many as its values).
     private func checkCount(_ name: String, _ maximum: Int) throws(Problem) {
         guard let values = repeated[name], values.count > maximum else { return }

@@ -34,15 +34,24 @@ struct SourcingChart {
         return ListResponse.url(path: ExplorerPaths.home, query: query)
     }
 
+    /// A period's month key or year, what x is proportional to (0 for `all`).
+    private func key(_ period: Int) -> Int {
+        switch series.interval {
+        case .month: corpus.monthKeys[period]
+        case .year: corpus.years[period]
+        case .all: 0
+        }
+    }
+
     func publisherName(_ publisher: UInt32) -> String { store.entities[Int(publisher)].label }
 
     func write(_ metric: SourcingMetric, into out: inout HTMLOutput) {
         let plotWidth = Self.width - Self.left - Self.right
         let plotHeight = Self.height - Self.top - Self.bottom
-        func x(_ period: Int) -> Int {
-            let index = periods.firstIndex(of: period)!
-            return Self.left + (periods.count == 1 ? plotWidth / 2 : index * plotWidth / (periods.count - 1))
-        }
+        // x is time: months (or years) without articles keep their place.
+        let (first, last) = (key(periods.first ?? 0), key(periods.last ?? 0))
+        func x(key: Int) -> Int { Self.left + (first == last ? plotWidth / 2 : (key - first) * plotWidth / (last - first)) }
+        func x(_ period: Int) -> Int { x(key: key(period)) }
         func y(_ part: Int, _ whole: Int) -> Int { Self.top + plotHeight - part * plotHeight / whole }
         out.raw("<figure class=\"sourcing-chart\"")
         out.attribute("id", "chart-" + metric.rawValue)
@@ -72,18 +81,18 @@ struct SourcingChart {
             out.raw("</text>")
         }
         out.raw("</g><g class=\"x-axis\">")
-        // Every year's label; by month, each January's (or the first month's).
-        for (index, period) in periods.enumerated() {
+        // Every year's label; by month, at each January (and at the first month).
+        for labelKey in periods.isEmpty ? [] : Array(first...last) {
             let label: String
             switch series.interval {
             case .month:
-                guard index == 0 || corpus.monthKeys[period] % 12 == 0 else { continue }
-                label = PublicationPeriod.monthLabel(corpus.monthKeys[period])
-            case .year: label = PublicationPeriod.yearLabel(corpus.years[period])
+                guard labelKey == first || labelKey % 12 == 0 else { continue }
+                label = PublicationPeriod.monthLabel(labelKey)
+            case .year: label = PublicationPeriod.yearLabel(labelKey)
             case .all: label = "all"
             }
             out.raw("<text class=\"x-label\"")
-            out.attribute("x", x(period))
+            out.attribute("x", x(key: labelKey))
             out.attribute("y", Self.height - Self.bottom + 18)
             out.raw(">")
             out.text(label)
