@@ -4,10 +4,9 @@ struct FacetValues: Sendable {
     /// vocabulary's `allCases` or in `CorpusLists`' languages, months and years, or a depth.
     var entries: [(value: Int, count: Int)]
 
-    /// Counts by value index, sorted for display.
-    init(counts: [Int], name: FacetName, in corpus: CorpusLists) {
-        var entries: [(value: Int, count: Int)] = []
-        for (value, count) in counts.enumerated() where count > 0 { entries.append((value, count)) }
+    /// Counted values, sorted for display.
+    init(_ counter: ValueCounter, name: FacetName, in corpus: CorpusLists) {
+        var entries = counter.entries
         let labels = FacetLabels(name, corpus: corpus)
         entries.sort { left, right in
             left.count != right.count ? left.count > right.count : labels.precedes(left.value, right.value)
@@ -39,15 +38,15 @@ enum FacetCounting {
     static func claims(_ matches: some Collection<UInt32>, _ name: FacetName, in corpus: CorpusLists) -> FacetValues {
         let lists = corpus
         let columns = lists.columns
-        var counts = [Int](repeating: 0, count: spaceSize(name, in: corpus))
+        var counts = ValueCounter(space: spaceSize(name, in: corpus), matches: matches.count)
         switch name {
-        case .publisher: for claim in matches { counts[Int(lists.publisherOfArticle[Int(columns.article[Int(claim)])])] += 1 }
-        case .anonymity: for claim in matches { counts[Int(columns.weakestAnonymity[Int(claim)])] += 1 }
+        case .publisher: for claim in matches { counts.add(Int(lists.publisherOfArticle[Int(columns.article[Int(claim)])])) }
+        case .anonymity: for claim in matches { counts.add(Int(columns.weakestAnonymity[Int(claim)])) }
         case .mode:
             for claim in matches {
                 var modes = columns.modes[Int(claim)]
                 while modes != 0 {
-                    counts[modes.trailingZeroBitCount] += 1
+                    counts.add(modes.trailingZeroBitCount)
                     modes &= modes - 1
                 }
             }
@@ -57,32 +56,32 @@ enum FacetCounting {
                 let chain = claims.chain(of: claims.records[Int(claim)])
                 // A source met again further down the same chain counts once.
                 for position in chain.indices where !chain[chain.startIndex..<position].contains(where: { $0.source == chain[position].source }) {
-                    counts[Int(chain[position].source)] += 1
+                    counts.add(Int(chain[position].source))
                 }
             }
-        case .origin: for claim in matches { counts[Int(columns.origin[Int(claim)])] += 1 }
-        case .originKind: for claim in matches { counts[Int(lists.kindOfEntity[Int(columns.origin[Int(claim)])])] += 1 }
-        case .factuality: for claim in matches { counts[Int(columns.factuality[Int(claim)])] += 1 }
-        case .depth: for claim in matches { counts[Int(columns.depth[Int(claim)])] += 1 }
-        case .language: for claim in matches { counts[Int(lists.languageOfArticle[Int(columns.article[Int(claim)])])] += 1 }
+        case .origin: for claim in matches { counts.add(Int(columns.origin[Int(claim)])) }
+        case .originKind: for claim in matches { counts.add(Int(lists.kindOfEntity[Int(columns.origin[Int(claim)])])) }
+        case .factuality: for claim in matches { counts.add(Int(columns.factuality[Int(claim)])) }
+        case .depth: for claim in matches { counts.add(Int(columns.depth[Int(claim)])) }
+        case .language: for claim in matches { counts.add(Int(lists.languageOfArticle[Int(columns.article[Int(claim)])])) }
         case .month:
             for claim in matches {
                 let month = lists.monthOfArticle[Int(columns.article[Int(claim)])]
-                if month >= 0 { counts[Int(month)] += 1 }
+                if month >= 0 { counts.add(Int(month)) }
             }
         case .year:
             for claim in matches {
                 let year = lists.yearOfArticle[Int(columns.article[Int(claim)])]
-                if year >= 0 { counts[Int(year)] += 1 }
+                if year >= 0 { counts.add(Int(year)) }
             }
         }
-        return FacetValues(counts: counts, name: name, in: corpus)
+        return FacetValues(counts, name: name, in: corpus)
     }
 
     /// Articles' facets (`FacetName.ofArticles`) over `matches` (ascending article ordinals).
     static func articles(_ matches: some Collection<UInt32>, _ name: FacetName, in corpus: CorpusLists) -> FacetValues {
         let lists = corpus
-        var counts = [Int](repeating: 0, count: spaceSize(name, in: corpus))
+        var counts = ValueCounter(space: spaceSize(name, in: corpus), matches: matches.count)
         for article in matches {
             let value: Int32 = switch name {
             case .publisher: Int32(lists.publisherOfArticle[Int(article)])
@@ -91,15 +90,40 @@ enum FacetCounting {
             case .year: lists.yearOfArticle[Int(article)]
             default: -1
             }
-            if value >= 0 { counts[Int(value)] += 1 }
+            if value >= 0 { counts.add(Int(value)) }
         }
-        return FacetValues(counts: counts, name: name, in: corpus)
+        return FacetValues(counts, name: name, in: corpus)
     }
 
     /// Every claim's facets, counted once at load: an unfiltered list's facets cost nothing more per request.
     static func allClaims(in corpus: CorpusLists) -> [FacetValues] {
         let all = 0..<UInt32(corpus.claims.count)
         return FacetName.allCases.map { claims(all, $0, in: corpus) }
+    }
+}
+
+/// Counts by value: an array over the whole value space when the matches could fill a good part of it, else a
+/// dictionary of the values met, so that a few matches cost a few steps however many entities the corpus has.
+struct ValueCounter {
+    private var dense: [Int]
+    private var sparse: [Int: Int] = [:]
+    private let isDense: Bool
+
+    init(space: Int, matches: Int) {
+        isDense = matches * 4 >= space
+        dense = isDense ? [Int](repeating: 0, count: space) : []
+    }
+
+    mutating func add(_ value: Int) {
+        if isDense { dense[value] += 1 } else { sparse[value, default: 0] += 1 }
+    }
+
+    /// The values counted at least once, with their counts, in no particular order.
+    var entries: [(value: Int, count: Int)] {
+        guard isDense else { return sparse.map { (value: $0.key, count: $0.value) } }
+        var entries: [(value: Int, count: Int)] = []
+        for (value, count) in dense.enumerated() where count > 0 { entries.append((value, count)) }
+        return entries
     }
 }
 

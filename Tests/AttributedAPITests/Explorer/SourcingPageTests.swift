@@ -78,3 +78,15 @@ import Testing
         #expect(page.matches(of: /<circle class="point"/).count == SourcingMetric.allCases.count)
     }
 }
+
+extension SourcingPageTests {
+    /// More query parameters than any route takes are refused before the request is read; on the explorer's paths
+    /// the refusal keeps the explorer's security headers, as every answer there does.
+    @Test func aRefusalOfTooManyParametersKeepsTheExplorersHeaders() {
+        let page = SeedAPI.api.tooManyParameters(path: "/explore/sourcing")
+        #expect(page.status == 400)
+        #expect(page.headers.contains { $0.name == "Content-Security-Policy" && $0.value == "default-src 'self'" })
+        #expect(page.headers.contains { $0.name == "X-Content-Type-Options" })
+        #expect(!SeedAPI.api.tooManyParameters(path: "/v1/claims").headers.contains { $0.name == "Content-Security-Policy" })
+    }
+}
