@@ -17,6 +17,9 @@ url = urllib.parse.urlparse(base)
 THREE = "facet=anonymity&facet=mode&facet=publisher"
 # (label, path, target in ms or None)
 QUERIES = [
+    # Baselines any binary answers (a "before" binary answers the others 400).
+    ("claim by id", "/v1/claims/a000007-c003", None),
+    ("claims of a source, page 1", "/v1/claims?source=person-0001", None),
     ("3 facets, all claims", f"/v1/claims?{THREE}", 5),
     ("3 facets, publisher", f"/v1/claims?publisher=paper-3&{THREE}", 5),
     ("3 facets, anonymity", f"/v1/claims?anonymity=anonymous&{THREE}", 5),

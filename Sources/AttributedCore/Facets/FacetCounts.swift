@@ -5,8 +5,8 @@ struct FacetValues: Sendable {
     var entries: [(value: Int, count: Int)]
 
     /// Counted values, sorted for display.
-    init(_ counter: ValueCounter, name: FacetName, in corpus: CorpusLists) {
-        var entries = counter.entries
+    init(_ entries: [(value: Int, count: Int)], name: FacetName, in corpus: CorpusLists) {
+        var entries = entries
         let labels = FacetLabels(name, corpus: corpus)
         entries.sort { left, right in
             left.count != right.count ? left.count > right.count : labels.precedes(left.value, right.value)
@@ -36,18 +36,96 @@ enum FacetCounting {
 
     /// Claims' facets over `matches` (ascending claim ordinals).
     static func claims(_ matches: some Collection<UInt32>, _ name: FacetName, in corpus: CorpusLists) -> FacetValues {
-        let lists = corpus
-        let columns = lists.columns
-        var counts = ValueCounter(space: spaceSize(name, in: corpus), matches: matches.count)
+        let entries = tallied(space: spaceSize(name, in: corpus), matches: matches.count,
+                              dense: { tallyClaims(matches, name, corpus, into: &$0) },
+                              sparse: { tallyClaims(matches, name, corpus, into: &$0) })
+        return FacetValues(entries, name: name, in: corpus)
+    }
+
+    /// Articles' facets (`FacetName.ofArticles`) over `matches` (ascending article ordinals).
+    static func articles(_ matches: some Collection<UInt32>, _ name: FacetName, in corpus: CorpusLists) -> FacetValues {
+        func tally(_ tally: inout some Tally) {
+            func by<Value: BinaryInteger>(_ column: [Value]) {
+                for article in matches {
+                    let value = Int(column[Int(article)])
+                    if value >= 0 { tally.add(value) }
+                }
+            }
+            switch name {
+            case .publisher: by(corpus.publisherOfArticle)
+            case .language: by(corpus.languageOfArticle)
+            case .month: by(corpus.monthOfArticle)
+            default: by(corpus.yearOfArticle)
+            }
+        }
+        let entries = tallied(space: spaceSize(name, in: corpus), matches: matches.count, dense: { tally(&$0) }, sparse: { tally(&$0) })
+        return FacetValues(entries, name: name, in: corpus)
+    }
+
+    /// Counts into an array over the whole value space when the matches could fill a good part of it, else into a
+    /// dictionary of the values met, so that a few matches cost a few steps however many entities the corpus has.
+    /// `dense` and `sparse` are the same tally, specialized for each.
+    private static func tallied(space: Int, matches: Int, dense: (inout DenseTally) -> Void,
+                                sparse: (inout SparseTally) -> Void) -> [(value: Int, count: Int)] {
+        guard matches * 4 >= space else {
+            var tally = SparseTally()
+            sparse(&tally)
+            return tally.counts.map { (value: $0.key, count: $0.value) }
+        }
+        var counts = [Int](repeating: 0, count: space)
+        counts.withUnsafeMutableBufferPointer { buffer in
+            var tally = DenseTally(counts: buffer)
+            dense(&tally)
+        }
+        var entries: [(value: Int, count: Int)] = []
+        for (value, count) in counts.enumerated() where count > 0 { entries.append((value, count)) }
+        return entries
+    }
+
+    /// One facet's values of every match, each given to `tally`: a loop per facet over the compact columns, read
+    /// through their buffers (this is the whole cost of a filtered facet).
+    private static func tallyClaims(_ matches: some Collection<UInt32>, _ name: FacetName, _ corpus: CorpusLists,
+                                    into tally: inout some Tally) {
+        let columns = corpus.columns
+        /// A value of the claim's article (publisher, language, month, year); negative: none.
+        func byArticle<Value: BinaryInteger>(_ ofArticle: [Value]) {
+            columns.article.withUnsafeBufferPointer { article in
+                ofArticle.withUnsafeBufferPointer { value in
+                    for claim in matches {
+                        let found = Int(value[Int(article[Int(claim)])])
+                        if found >= 0 { tally.add(found) }
+                    }
+                }
+            }
+        }
+        func byClaim<Value: BinaryInteger>(_ column: [Value]) {
+            column.withUnsafeBufferPointer { value in
+                for claim in matches { tally.add(Int(value[Int(claim)])) }
+            }
+        }
         switch name {
-        case .publisher: for claim in matches { counts.add(Int(lists.publisherOfArticle[Int(columns.article[Int(claim)])])) }
-        case .anonymity: for claim in matches { counts.add(Int(columns.weakestAnonymity[Int(claim)])) }
+        case .publisher: byArticle(corpus.publisherOfArticle)
+        case .language: byArticle(corpus.languageOfArticle)
+        case .month: byArticle(corpus.monthOfArticle)
+        case .year: byArticle(corpus.yearOfArticle)
+        case .anonymity: byClaim(columns.weakestAnonymity)
+        case .factuality: byClaim(columns.factuality)
+        case .depth: byClaim(columns.depth)
+        case .origin: byClaim(columns.origin)
+        case .originKind:
+            columns.origin.withUnsafeBufferPointer { origin in
+                corpus.kindOfEntity.withUnsafeBufferPointer { kind in
+                    for claim in matches { tally.add(Int(kind[Int(origin[Int(claim)])])) }
+                }
+            }
         case .mode:
-            for claim in matches {
-                var modes = columns.modes[Int(claim)]
-                while modes != 0 {
-                    counts.add(modes.trailingZeroBitCount)
-                    modes &= modes - 1
+            columns.modes.withUnsafeBufferPointer { column in
+                for claim in matches {
+                    var modes = column[Int(claim)]
+                    while modes != 0 {
+                        tally.add(modes.trailingZeroBitCount)
+                        modes &= modes - 1
+                    }
                 }
             }
         case .source:
@@ -56,43 +134,10 @@ enum FacetCounting {
                 let chain = claims.chain(of: claims.records[Int(claim)])
                 // A source met again further down the same chain counts once.
                 for position in chain.indices where !chain[chain.startIndex..<position].contains(where: { $0.source == chain[position].source }) {
-                    counts.add(Int(chain[position].source))
+                    tally.add(Int(chain[position].source))
                 }
             }
-        case .origin: for claim in matches { counts.add(Int(columns.origin[Int(claim)])) }
-        case .originKind: for claim in matches { counts.add(Int(lists.kindOfEntity[Int(columns.origin[Int(claim)])])) }
-        case .factuality: for claim in matches { counts.add(Int(columns.factuality[Int(claim)])) }
-        case .depth: for claim in matches { counts.add(Int(columns.depth[Int(claim)])) }
-        case .language: for claim in matches { counts.add(Int(lists.languageOfArticle[Int(columns.article[Int(claim)])])) }
-        case .month:
-            for claim in matches {
-                let month = lists.monthOfArticle[Int(columns.article[Int(claim)])]
-                if month >= 0 { counts.add(Int(month)) }
-            }
-        case .year:
-            for claim in matches {
-                let year = lists.yearOfArticle[Int(columns.article[Int(claim)])]
-                if year >= 0 { counts.add(Int(year)) }
-            }
         }
-        return FacetValues(counts, name: name, in: corpus)
-    }
-
-    /// Articles' facets (`FacetName.ofArticles`) over `matches` (ascending article ordinals).
-    static func articles(_ matches: some Collection<UInt32>, _ name: FacetName, in corpus: CorpusLists) -> FacetValues {
-        let lists = corpus
-        var counts = ValueCounter(space: spaceSize(name, in: corpus), matches: matches.count)
-        for article in matches {
-            let value: Int32 = switch name {
-            case .publisher: Int32(lists.publisherOfArticle[Int(article)])
-            case .language: Int32(lists.languageOfArticle[Int(article)])
-            case .month: lists.monthOfArticle[Int(article)]
-            case .year: lists.yearOfArticle[Int(article)]
-            default: -1
-            }
-            if value >= 0 { counts.add(Int(value)) }
-        }
-        return FacetValues(counts, name: name, in: corpus)
     }
 
     /// Every claim's facets, counted once at load: an unfiltered list's facets cost nothing more per request.
@@ -102,29 +147,23 @@ enum FacetCounting {
     }
 }
 
-/// Counts by value: an array over the whole value space when the matches could fill a good part of it, else a
-/// dictionary of the values met, so that a few matches cost a few steps however many entities the corpus has.
-struct ValueCounter {
-    private var dense: [Int]
-    private var sparse: [Int: Int] = [:]
-    private let isDense: Bool
+/// Where a facet's counts go, one value at a time.
+protocol Tally {
+    mutating func add(_ value: Int)
+}
 
-    init(space: Int, matches: Int) {
-        isDense = matches * 4 >= space
-        dense = isDense ? [Int](repeating: 0, count: space) : []
-    }
+/// Counts in an array over the value space.
+struct DenseTally: Tally {
+    let counts: UnsafeMutableBufferPointer<Int>
 
-    mutating func add(_ value: Int) {
-        if isDense { dense[value] += 1 } else { sparse[value, default: 0] += 1 }
-    }
+    func add(_ value: Int) { counts[value] += 1 }
+}
 
-    /// The values counted at least once, with their counts, in no particular order.
-    var entries: [(value: Int, count: Int)] {
-        guard isDense else { return sparse.map { (value: $0.key, count: $0.value) } }
-        var entries: [(value: Int, count: Int)] = []
-        for (value, count) in dense.enumerated() where count > 0 { entries.append((value, count)) }
-        return entries
-    }
+/// Counts of the values met.
+struct SparseTally: Tally {
+    var counts: [Int: Int] = [:]
+
+    mutating func add(_ value: Int) { counts[value, default: 0] += 1 }
 }
 
 /// How a facet's values are written, in toggles and in the body, and how ties between them are ordered.
