@@ -39,6 +39,14 @@ public final class API: Sendable {
 
     public var writer: DatasetWriter? { writerSlot.withLock { $0 } }
 
+    /// The answer to a request with more query parameters than any route takes, refused before it is read: a problem,
+    /// with the explorer's security headers on the explorer's paths (as every answer there has them).
+    public func tooManyParameters(path: String) -> Response {
+        var response = Problem.tooManyParameters(limit: Self.maximumQueryParameters).response(instance: path)
+        if path.hasPrefix(ExplorerPaths.home) { response.headers += StandardHeaders.explorer }
+        return labelled(response, path: path)
+    }
+
     /// A response made outside `respond` (by the server, before the request was read), labelled like one made in it.
     public func labelled(_ response: Response, path: String) -> Response {
         var response = response

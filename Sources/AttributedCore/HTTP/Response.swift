@@ -29,6 +29,8 @@ public struct Response: Sendable {
     public var body: Body
     /// For a list: the candidates its query examined (not sent; tests bound a query's cost with it).
     public var examined: Int?
+    /// For a list with `facet`: the matches its facets were counted over (0 when counted at load; not sent).
+    public var counted: Int?
     /// The index of the route (in the router's `routes`) whose path this answers; nil when no route matched.
     public var route: Int?
     /// `.gzip` once `gzipped()` made this the gzip coding: `headers` and `body` are then already the gzip ones,

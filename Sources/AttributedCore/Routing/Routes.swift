@@ -23,6 +23,7 @@ extension Router {
         Route("/v1/indicators", IndicatorHandlers.aggregate),
         Route("/v1/changes", FeedHandlers.changes),
         Route("/explore/", ExplorerHandlers.home),
+        Route("/explore/sourcing", ExplorerHandlers.sourcing),
         Route("/explore/articles/{id}", ExplorerHandlers.article),
         Route("/explore/claims/{id}", ExplorerHandlers.claim),
         Route("/explore/entities/{id}", ExplorerHandlers.entity),

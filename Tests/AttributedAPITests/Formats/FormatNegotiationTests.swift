@@ -13,7 +13,7 @@ import Testing
     static let annotationContainer = "/v1/articles/is-emerging-in-karachi/annotations"
     /// How many formats each route offers, where it is more than JSON alone.
     static let offerCounts = ["/v1/claims/c15/provenance": 2, "/v1/claims/c15": 3, "/v1/articles/is-emerging-in-karachi": 2,
-                              "/v1/articles/is-emerging-in-karachi/revisions": 4]
+                              "/v1/articles/is-emerging-in-karachi/revisions": 4, "/v1/indicators": 3]
 
     /// The routes that answer lists, and so also offer the exports (`format=ndjson`, `format=csv`).
     static let listRoutes = ["/v1/articles", "/v1/articles/is-emerging-in-karachi/claims", "/v1/claims", "/v1/entities",
@@ -60,7 +60,7 @@ import Testing
     @Test(arguments: [
         ("/v1/claims?format=xml", "json, ndjson, csv"), ("/v1/claims/c15?format=prov", "json, jsonld, annotation"),
         ("/v1/claims/c15?format=", "json, jsonld, annotation"),
-        ("/v1/claims/c15/provenance?format=PROV", "json, prov"), ("/v1/indicators?format=csv", "json"),
+        ("/v1/claims/c15/provenance?format=PROV", "json, prov"), ("/v1/indicators?format=xml", "json, ndjson, csv"),
         ("/v1/articles/is-emerging-in-karachi?format=annotation", "json, jsonld"),
         ("/v1/articles/is-emerging-in-karachi/annotations?format=json", "annotation"),
     ])
@@ -80,7 +80,7 @@ import Testing
 
     @Test func formatIsListedAmongAListsKnownParameters() {
         let detail = SeedAPI.get("/v1/articles?nope=1").object["detail"] as? String
-        #expect(detail == "unknown query parameter \"nope\"; known parameters: cursor, format, limit")
+        #expect(detail == "unknown query parameter \"nope\"; known parameters: cursor, facet, facet_size, format, language, limit, published_since, published_until, publisher")
     }
 
     @Test func eachRepresentationHasItsOwnETagAnd304() throws {
@@ -129,7 +129,7 @@ import Testing
         #expect(paths.filter { $0.path.hasPrefix("/v1/") }.count == Self.dataRoutes.count + 2)
         let ownFormats = ["/v1/claims/{id}/provenance": "ProvenanceFormat", "/v1/claims/{id}": "ClaimFormat",
                           "/v1/articles/{id}": "ArticleFormat", "/v1/articles/{id}/annotations": "AnnotationContainerFormat",
-                          "/v1/articles/{id}/revisions": "RevisionsFormat"]
+                          "/v1/articles/{id}/revisions": "RevisionsFormat", "/v1/indicators": "IndicatorsFormat"]
         for (path, text) in paths {
             let formatParameters = ["Format", "ListFormat"] + ownFormats.values
             let takesFormat = formatParameters.filter { text.contains("parameters/\($0)'") }
