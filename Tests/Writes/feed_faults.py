@@ -27,7 +27,7 @@ from write_faults import BINARY, ROOT, PUBLISHER, Server, article, dataset_dir, 
 
 MIRROR = os.path.join(ROOT, "examples", "mirror.py")
 # Each commit reloads the dataset with the whole journal (docs/writes.md), so 1,000 writes take a few minutes.
-WRITES = int(os.environ.get("FEED_MIRROR_WRITES", "1000"))
+WRITES = int(os.environ.get("FEED_MIRROR_WRITES", "300"))  # 1000 and more: FEED_MIRROR_WRITES=1000
 
 
 @contextlib.contextmanager

@@ -7,30 +7,38 @@ enum HistoryHandlers {
         let parameters = try context.parameters(allowed: PageRequest.parameterNames, offering: formats)
         let request = try PageRequest(parameters)
         let format = try context.negotiate(parameters)
-        let all = context.feed.history?.revisions(of: context.id) ?? []
-        guard !all.isEmpty || store.articleIndex[context.id] != nil else {
+        let history = context.feed.history
+        guard history.map({ $0.lastRevision(of: context.id) > 0 }) ?? false || store.articleIndex[context.id] != nil else {
             throw .notFound("no article with id \(quoted(context.id)), and none ever had it")
         }
-        let newestFirst = Array(all.reversed())
-        if format == .prov {
-            return bytesResponse(RevisionPROV.document(article: context.id, revisions: all).bytes, format: format)
-        }
-        let page = try self.page(request, of: newestFirst)
         let asksForPage = PageRequest.parameterNames.contains(where: parameters.contains)
-        switch format {
-        case .ndjson, .csv:
-            let rows = asksForPage ? page.ordinals.map { newestFirst[$0] } : newestFirst
-            let bytes = format == .csv ? RevisionCSV.rows(rows) : rows.flatMap { ChangeJSON.revision($0).bytes + [0x0A] }
-            var response = bytesResponse(bytes, format: format)
-            if asksForPage, let next = page.next {
+        if format == .prov || (format != .json && !asksForPage) {
+            // The whole history: PROV, or an export of every revision.
+            let all = history?.revisions(of: context.id) ?? []
+            if format == .prov { return bytesResponse(RevisionPROV.document(article: context.id, revisions: all).bytes, format: format) }
+            return bytesResponse(rows(Array(all.reversed()), format), format: format)
+        }
+        // Any well-formed cursor is a position (as on every list): one that holds no revision number is before the first.
+        var before: Int?
+        if case .afterId(let bytes)? = request.after { before = Int(String(decoding: bytes, as: UTF8.self)) }
+        let (revisions, more) = history?.revisions(of: context.id, before: before, limit: request.limit) ?? ([], false)
+        let next = more ? revisions.last.map { Cursor.afterId(Array(String($0.revision ?? 0).utf8)).encoded } : nil
+        let page = Page(ordinals: Array(revisions.indices), next: next, examined: revisions.count)
+        guard format == .json else {
+            var response = bytesResponse(rows(revisions, format), format: format)
+            if let next {
                 response.headers.append(HTTPHeader("Link", "<\(ListResponse.nextURL(for: context.request, cursor: next))>; rel=\"next\""))
             }
             return response
-        default:
-            return ListResponse.make(page, for: context.request, etag: { newestFirst[$0].seq }) { ordinal, output in
-                output.json(ChangeJSON.revision(newestFirst[ordinal]))
-            }
         }
+        return ListResponse.make(page, for: context.request, etag: { revisions[$0].seq }) { ordinal, output in
+            output.json(ChangeJSON.revision(revisions[ordinal]))
+        }
+    }
+
+    /// NDJSON lines (each the JSON list's object) or CSV rows.
+    private static func rows(_ revisions: [Change], _ format: Format) -> [UInt8] {
+        format == .csv ? RevisionCSV.rows(revisions) : revisions.flatMap { ChangeJSON.revision($0).bytes + [0x0A] }
     }
 
     /// The article's canonical dataset document as revision n left it: immutable, so cached for good.
@@ -39,9 +47,8 @@ enum HistoryHandlers {
         let parameters = try context.parameters(offering: .jsonOnly)
         _ = try context.negotiate(parameters)
         guard let number = revisionNumber(context.secondID) else { throw .invalidRevision(context.secondID) }
-        let all = context.feed.history?.revisions(of: context.id) ?? []
-        guard let revision = all.first(where: { $0.revision == number }) else {
-            let last = all.last?.revision ?? 0
+        guard let revision = context.feed.history?.revision(number, of: context.id) else {
+            let last = context.feed.history?.lastRevision(of: context.id) ?? 0
             throw .notFound(number <= last ? "revision \(number) of article \(quoted(context.id)) is no longer kept (--history-retention)"
                 : "article \(quoted(context.id)) has \(counted(last, "revision")), not \(number)")
         }
@@ -58,7 +65,10 @@ enum HistoryHandlers {
 
     /// `GET /v1/articles/{id}` of an article that is not there: 410 if its last revision deleted it, else 404.
     static func missingArticle(_ id: String, _ context: RouteContext) -> Problem {
-        if let last = context.feed.history?.revisions(of: id).last, last.action == .delete { return .gone(id, by: last) }
+        if let history = context.feed.history, let last = history.revision(history.lastRevision(of: id), of: id),
+           last.action == .delete {
+            return .gone(id, by: last)
+        }
         return .notFound("no article with id \(quoted(id))")
     }
 
@@ -70,20 +80,6 @@ enum HistoryHandlers {
         guard let first = text.utf8.first, first != UInt8(ascii: "0"), text.utf8.count <= 18,
               text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
         return Int(text)
-    }
-
-    /// Keyset paging, newest first: the cursor holds the last revision number a page showed.
-    private static func page(_ request: PageRequest, of newestFirst: [Change]) throws(Problem) -> Page {
-        var start = 0
-        if case .afterId(let bytes)? = request.after {
-            // Any well-formed cursor is a position (as on every list): one that holds no revision number is before the first.
-            if let last = Int(String(decoding: bytes, as: UTF8.self)) {
-                start = newestFirst.firstIndex { ($0.revision ?? 0) < last } ?? newestFirst.count
-            }
-        }
-        let end = min(newestFirst.count, start + request.limit)
-        let next = end < newestFirst.count ? Cursor.afterId(Array(String(newestFirst[end - 1].revision ?? 0).utf8)).encoded : nil
-        return Page(ordinals: Array(start..<end), next: next, examined: end - start)
     }
 
     private static func bytesResponse(_ bytes: [UInt8], format: Format) -> Response {

@@ -90,19 +90,38 @@ public final class History: @unchecked Sendable {
         }
     }
 
-    /// The article's revisions, oldest first (revision n is at n - 1).
+    /// The article's revisions, oldest first.
     public func revisions(of article: String) -> [Change] {
         lock.withLock { (byArticle[article] ?? []).map { changes[$0] } }
+    }
+
+    /// Up to `limit` of the article's revisions numbered below `before` (from the last when nil), newest first, and
+    /// whether older ones remain: a binary search, so a page far back costs what the first one does.
+    public func revisions(of article: String, before: Int?, limit: Int) -> (page: [Change], more: Bool) {
+        lock.withLock {
+            let positions = byArticle[article] ?? []
+            var end = positions.count
+            if let before {
+                var low = 0
+                while low < end {
+                    let mid = (low + end) / 2
+                    if (changes[positions[mid]].revision ?? 0) < before { low = mid + 1 } else { end = mid }
+                }
+            }
+            let start = max(0, end - limit)
+            return (positions[start..<end].reversed().map { changes[$0] }, start > 0)
+        }
+    }
+
+    /// The article's revision `number`, if kept.
+    public func revision(_ number: Int, of article: String) -> Change? {
+        let (page, _) = revisions(of: article, before: number + 1, limit: 1)
+        return page.first { $0.revision == number }
     }
 
     /// The number of the article's last revision (0 before any): the next is one more, whatever was pruned.
     public func lastRevision(of article: String) -> Int {
         lock.withLock { byArticle[article]?.last.flatMap { changes[$0].revision } ?? 0 }
-    }
-
-    /// Whether the article's last revision deleted it.
-    public func wasDeleted(_ article: String) -> Bool {
-        lock.withLock { byArticle[article]?.last.map { changes[$0].action == .delete } ?? false }
     }
 
     public func document(of change: Change) throws(JournalError) -> [UInt8] {

@@ -21,6 +21,21 @@ import Testing
         #expect(fixture.get("/v1/changes", lastEventID: "3").items.map { $0["seq"] as? Int } == [4, 5])
     }
 
+    @Test func aReloadOfChangedBaseFilesIsAReloadChange() throws {
+        let fixture = try HistoryFixture()
+        try fixture.put("moss-pike", WriteFixtures.article())
+        _ = try fixture.writer.reload()  // nothing changed: no change
+        #expect(fixture.history.count == 1)
+        try Data(WriteFixtures.entity("new-source", name: "A New Source"))
+            .write(to: URL(fileURLWithPath: (fixture.directory as NSString).appendingPathComponent("extra.json")))
+        let store = try fixture.writer.reload()
+        let items = fixture.get("/v1/changes?after=1").items
+        #expect(items.count == 1)
+        #expect(items.first?["action"] as? String == "reload")
+        #expect(items.first?["version"] as? String == store.version)
+        #expect(items.first?["article"] is NSNull && items.first?["actor"] is NSNull)
+    }
+
     @Test func includeDocumentCarriesTheRevisionsExactBytes() throws {
         let fixture = try HistoryFixture()
         try RevisionTests.writeSequence(fixture)

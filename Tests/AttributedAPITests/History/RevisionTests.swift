@@ -38,6 +38,25 @@ import Testing
         #expect(listed.items[0]["document"] as? String == "/v1/articles/moss-pike/revisions/5")
     }
 
+    @Test func revisionsArePagedNewestFirstByKeyset() throws {
+        let fixture = try HistoryFixture()
+        try Self.writeSequence(fixture)
+        var numbers: [Int] = []
+        var target: String? = "/v1/articles/\(Self.article)/revisions?limit=2"
+        while let next = target {
+            let page = fixture.get(next)
+            #expect(page.status == 200)
+            numbers += page.items.compactMap { $0["revision"] as? Int }
+            target = (page.object["next"] as? String).map { "/v1/articles/\(Self.article)/revisions?limit=2&cursor=\($0)" }
+            #expect((page.header("Link") != nil) == (target != nil))
+        }
+        #expect(numbers == [5, 4, 3, 2, 1])
+        let csv = String(decoding: fixture.get("/v1/articles/\(Self.article)/revisions?format=csv").bodyBytes, as: UTF8.self)
+        #expect(csv.split(separator: "\r\n").count == 6)
+        let ndjson = fixture.get("/v1/articles/\(Self.article)/revisions?format=ndjson&limit=2").bodyBytes
+        #expect(ndjson.split(separator: 0x0A).count == 2)
+    }
+
     @Test func aRevisionsDocumentIsTheArticleAsItWasThenByteForByte() throws {
         let fixture = try HistoryFixture()
         try fixture.put(Self.article, WriteFixtures.article())
