@@ -74,6 +74,9 @@ def page_50(path):
 print(f"{'query':34} {'status':>6} {'bytes':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'target':>8}  path")
 for index, (label, path, target) in enumerate(QUERIES):
     if path is None:
+        if get(QUERIES[index - 1][1])[0] != 200:
+            print(f"{label:34} {'-':>6}  (page 1 was not answered 200)")
+            continue
         path = page_50(QUERIES[index - 1][1])
     samples = []
     status, body = get(path)  # warm: the first answer may fault pages in
