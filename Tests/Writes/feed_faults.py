@@ -6,7 +6,7 @@
   server goes on serving everyone else;
 - seq: after SIGKILLs in the middle of writes, restarts and `attributed compact`, every seq is strictly increasing and
   none is ever reused, and every acknowledged write has its revision;
-- mirror: examples/mirror.py follows 300 random writes (FEED_MIRROR_WRITES for more) (creates, updates, deletes, entity changes) and its
+- mirror: examples/mirror.py follows 1,000 random writes (FEED_MIRROR_WRITES for another count) (creates, updates, deletes, entity changes) and its
   directory ends byte-identical to the server's latest revision documents.
 
 Prints "N passed, M failed" and exits non-zero on any failure."""
@@ -26,8 +26,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from write_faults import BINARY, ROOT, PUBLISHER, Server, article, dataset_dir, make_token, request  # noqa: E402
 
 MIRROR = os.path.join(ROOT, "examples", "mirror.py")
-# Each commit reloads the dataset with the whole journal (docs/writes.md), so 1,000 writes take a few minutes: 300 in make test.
-WRITES = int(os.environ.get("FEED_MIRROR_WRITES", "300"))  # 1000 and more: FEED_MIRROR_WRITES=1000
+# Each commit reloads the dataset with the whole journal (docs/writes.md), so 1,000 writes take a minute or two.
+WRITES = int(os.environ.get("FEED_MIRROR_WRITES", "1000"))
 
 
 @contextlib.contextmanager
