@@ -8,17 +8,12 @@ struct CueAnchoring {
 
     func anchor(_ words: String) -> (scalars: Range<Int>, bytes: Range<Int>)? {
         let length = words.utf8.count
-        let found = quotes.occurrences(of: words)
-        guard !found.isEmpty else {
+        let near = nearOccurrences(of: words, length: length)
+        guard !near.isEmpty else {
             reportMissing(words)
             return nil
         }
-        // Only the last occurrence before the span, those overlapping it and the first after it can be nearest
-        // (a long article may hold thousands of "said"): only they are turned into scalar offsets.
-        let before = found.lastIndex { $0 + length <= spanBytes.lowerBound }
-        let after = found.firstIndex { $0 >= spanBytes.upperBound }
-        let near = (before ?? 0)...(after ?? found.count - 1)
-        let candidates = found[near].map { start -> (scalars: Range<Int>, bytes: Range<Int>) in
+        let candidates = near.map { start -> (scalars: Range<Int>, bytes: Range<Int>) in
             let bytes = start..<start + length
             return (quotes.field.scalarRange(ofBytes: bytes), bytes)
         }
@@ -32,6 +27,23 @@ struct CueAnchoring {
             return nil
         }
         return nearestOnes[0]
+    }
+
+    /// The occurrences that can be nearest, in text order: the last one ending by the span's start, those
+    /// overlapping the span and the first one after it. They are found by searching outward from the span, not the
+    /// whole field (a long article may hold thousands of "said"), and only they are turned into scalar offsets.
+    private func nearOccurrences(of words: String, length: Int) -> [Int] {
+        let field = quotes.field
+        var near: [Int] = []
+        if let before = field.lastOccurrence(of: words, endingBy: spanBytes.lowerBound) { near.append(before) }
+        // Any occurrence starting here or later ends past the span's start.
+        var position = max(0, spanBytes.lowerBound - length + 1)
+        while let found = field.firstOccurrence(of: words, fromByte: position) {
+            near.append(found)
+            if found >= spanBytes.upperBound { break }
+            position = found + 1
+        }
+        return near
     }
 
     private func distance(_ range: Range<Int>) -> Int {

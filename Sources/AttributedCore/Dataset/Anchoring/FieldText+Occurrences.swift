@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import CStringSearch
 
 extension FieldText {
     /// The UTF-8 offsets at which `quote` occurs, at or after byte `from`, in text order (overlapping ones too).
@@ -10,7 +6,49 @@ extension FieldText {
     /// scalar boundaries, and only the few matches are converted to scalar offsets (through the checkpoints).
     func occurrences(of quote: String, fromByte from: Int = 0) -> [Int] {
         var quote = quote
-        return quote.withUTF8 { needle in withUTF8 { text in ByteSearch(needle: needle).all(in: text, from: from) } }
+        return quote.withUTF8 { needle in
+            withUTF8 { text in
+                var found: [Int] = []
+                var position = from
+                while let hit = ByteSearch.first(needle, in: text, from: position) {
+                    found.append(hit)
+                    position = hit + 1
+                }
+                return found
+            }
+        }
+    }
+
+    /// The first offset at or after byte `from` at which `quote` occurs and ends at or before byte `end` (the whole
+    /// text when nil), or nil.
+    func firstOccurrence(of quote: String, fromByte from: Int, endingBy end: Int? = nil) -> Int? {
+        var quote = quote
+        return quote.withUTF8 { needle in
+            withUTF8 { text in ByteSearch.first(needle, in: text, from: from, end: end ?? text.count) }
+        }
+    }
+
+    /// The last offset at which `quote` occurs ending at or before byte `end`, or nil: windows of the text before
+    /// `end`, each four times the last, are searched until one holds an occurrence, so that a cue just before its
+    /// span costs a few hundred bytes of search, not the whole text before it.
+    func lastOccurrence(of quote: String, endingBy end: Int) -> Int? {
+        var quote = quote
+        return quote.withUTF8 { needle in
+            withUTF8 { text in
+                var window = max(256, 4 * needle.count)
+                while true {
+                    let start = max(0, end - window)
+                    var last: Int?
+                    var position = start
+                    while let hit = ByteSearch.first(needle, in: text, from: position, end: end) {
+                        last = hit
+                        position = hit + 1
+                    }
+                    if last != nil || start == 0 { return last }
+                    window *= 4
+                }
+            }
+        }
     }
 
     /// Whether the text just before byte `offset` is `words`.
@@ -26,46 +64,18 @@ extension FieldText {
     }
 }
 
-/// Finds every occurrence of a byte string. Prose goes fast: `memchr` jumps to each candidate first byte and
-/// `memcmp` checks it. Repetitive text could make that O(text × quote), so once the comparisons have cost more than
-/// a few passes over the text the rest is searched with Knuth–Morris–Pratt, which is linear whatever the bytes.
-private struct ByteSearch {
-    let needle: UnsafeBufferPointer<UInt8>
-
-    func all(in text: UnsafeBufferPointer<UInt8>, from: Int) -> [Int] {
-        guard let first = needle.first, let base = text.baseAddress, from + needle.count <= text.count else { return [] }
-        var found: [Int] = []
-        var position = from
-        var budget = 4 * (text.count - from) + 64
-        while position + needle.count <= text.count {
-            guard let hit = memchr(base + position, Int32(first), text.count - needle.count + 1 - position) else { return found }
-            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { found.append(offset) }
-            budget -= needle.count
-            position = offset + 1
-            if budget < 0 { return found + knuthMorrisPratt(in: text, from: position) }
-        }
-        return found
-    }
-
-    private func knuthMorrisPratt(in text: UnsafeBufferPointer<UInt8>, from: Int) -> [Int] {
-        var failure = [Int](repeating: 0, count: needle.count)
-        var matched = 0
-        for index in needle.indices.dropFirst() {
-            while matched > 0, needle[matched] != needle[index] { matched = failure[matched - 1] }
-            if needle[matched] == needle[index] { matched += 1 }
-            failure[index] = matched
-        }
-        var found: [Int] = []
-        matched = 0
-        for index in from..<text.count {
-            while matched > 0, needle[matched] != text[index] { matched = failure[matched - 1] }
-            if needle[matched] == text[index] { matched += 1 }
-            if matched == needle.count {
-                found.append(index + 1 - needle.count)
-                matched = failure[matched - 1]
-            }
-        }
-        return found
+/// Finding a byte string: glibc's `memmem`, which skips along the text by a hash of byte pairs (Horspool) for a
+/// needle of up to 256 bytes and uses the Two-Way algorithm, linear whatever the bytes, for a longer one. (A search
+/// that jumped to each occurrence of the first byte with `memchr` and compared from there spent most of its time on
+/// false starts in prose: a long quote's first letter is in every other word.)
+enum ByteSearch {
+    /// The first offset at or after `from` where `needle` occurs wholly before `end` (the text's end by default).
+    static func first(_ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from: Int,
+                      end: Int? = nil) -> Int? {
+        let end = min(end ?? text.count, text.count)
+        guard let needleBase = needle.baseAddress, !needle.isEmpty, let base = text.baseAddress, from >= 0,
+              from + needle.count <= end else { return nil }
+        guard let hit = CStringSearch_memmem(base + from, end - from, needleBase, needle.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 }
