@@ -86,11 +86,9 @@ public enum DatasetLoader {
         }
         let registry = IdRegistry(articles: articleNodes, entities: entityNodes, issues)
         let decoder = DatasetDecoder(registry: registry, issues: issues)
-        let entities = decodeAll(entityNodes, decoder, issues) { $0.decodeEntity($1) }
-            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let entities = ByteOrder.sorted(decodeAll(entityNodes, decoder, issues) { $0.decodeEntity($1) }, byId: \.id)
         decoder.register(entities)
-        let articles = decodeAll(articleNodes, decoder, issues) { $0.decodeArticle($1) }
-            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let articles = ByteOrder.sorted(decodeAll(articleNodes, decoder, issues) { $0.decodeArticle($1) }, byId: \.id)
         decoder.register(articles, texts: parallelMap(articles.count) { ArticleText(articles[$0]) })
 
         LoadTrace.mark("entities and articles")
