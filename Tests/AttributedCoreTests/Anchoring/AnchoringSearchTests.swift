@@ -105,10 +105,11 @@ struct AnchoringSearchTests {
         let span = text.unicodeScalars.count - 8..<text.unicodeScalars.count
         let cue = CueAnchoring(quotes: Self.quotes(field), span: span, spanBytes: field.byteRange(ofScalars: span))
         #expect(cue.anchor("said")?.scalars == 0..<4)
-        #expect(field.lastOccurrence(of: "said", endingBy: 4) == 0)
-        #expect(field.lastOccurrence(of: "said", endingBy: 3) == nil)
-        #expect(field.firstOccurrence(of: "plan", fromByte: 0, endingBy: text.utf8.count - 1) == nil)
-        #expect(field.firstOccurrence(of: "plan", fromByte: 0) == text.utf8.count - 4)
+        #expect(QuoteSearch("said", in: field).last(endingBy: 4) == 0)
+        #expect(QuoteSearch("said", in: field).last(endingBy: 3) == nil)
+        #expect(QuoteSearch("plan", in: field).first(fromByte: 0, endingBy: text.utf8.count - 1) == nil)
+        #expect(QuoteSearch("plan", in: field).first(fromByte: 0) == text.utf8.count - 4)
+        #expect(QuoteSearch("the plan", in: field).first(fromByte: 0) == text.utf8.count - 8)
     }
 
     /// The messages of a quote that is not unique are those of a full search: every occurrence counted, five listed.

@@ -33,12 +33,12 @@ struct CueAnchoring {
     /// overlapping the span and the first one after it. They are found by searching outward from the span, not the
     /// whole field (a long article may hold thousands of "said"), and only they are turned into scalar offsets.
     private func nearOccurrences(of words: String, length: Int) -> [Int] {
-        let field = quotes.field
+        let search = QuoteSearch(words, in: quotes.field)
         var near: [Int] = []
-        if let before = field.lastOccurrence(of: words, endingBy: spanBytes.lowerBound) { near.append(before) }
+        if let before = search.last(endingBy: spanBytes.lowerBound) { near.append(before) }
         // Any occurrence starting here or later ends past the span's start.
         var position = max(0, spanBytes.lowerBound - length + 1)
-        while let found = field.firstOccurrence(of: words, fromByte: position) {
+        while let found = search.first(fromByte: position) {
             near.append(found)
             if found >= spanBytes.upperBound { break }
             position = found + 1

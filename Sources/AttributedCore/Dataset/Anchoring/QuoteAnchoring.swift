@@ -167,9 +167,10 @@ struct QuoteAnchoring {
     /// only as far as a second one (a long quote is then one quick pass over the text); nil for none or several.
     private func onlyOccurrence(_ selector: QuoteSelector, fromByte from: Int) -> Int? {
         let length = selector.exact.utf8.count
+        let search = QuoteSearch(selector.exact, in: field)
         var only: Int?
         var position = from
-        while let found = field.firstOccurrence(of: selector.exact, fromByte: position) {
+        while let found = search.first(fromByte: position) {
             position = found + 1
             if let prefix = selector.prefix, !field.hasText(prefix, endingAt: found) { continue }
             if let suffix = selector.suffix, !field.hasText(suffix, startingAt: found + length) { continue }
