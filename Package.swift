@@ -31,14 +31,16 @@ let package = Package(
         ),
         // The CPU's prefetch hint (one static inline function in shim.h), which Swift cannot express.
         .systemLibrary(name: "CPrefetch"),
+        // glibc's memmem (declared in shim.h), which Swift's Glibc module leaves out: the quote search.
+        .systemLibrary(name: "CStringSearch"),
         // One-line C wrappers for what Swift cannot call (variadics, unions, function-pointer options).
         .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
         // Pure Swift: model, validation, immutable store, queries, router and handlers. No sockets; no C but zlib
         // (so that a handler's gzip response is as testable as any other), libcrypto (token hashes, so that
-        // authentication is tested without a server) and the prefetch hint.
+        // authentication is tested without a server), the prefetch hint and memmem.
         .target(
             name: "AttributedCore",
-            dependencies: ["CZlib", "CCrypto", "CPrefetch"],
+            dependencies: ["CZlib", "CCrypto", "CPrefetch", "CStringSearch"],
             resources: [.copy("Resources/Seed"), .copy("Resources/Explorer")],
             plugins: ["BundleOpenAPISpecification"]
         ),

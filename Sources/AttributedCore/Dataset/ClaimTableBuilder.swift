@@ -123,11 +123,13 @@ struct ClaimTableBuilder {
             func id(_ record: ClaimRecord) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(rebasing: arena[Int(record.id.offset)..<Int(record.id.offset + record.id.length)])
             }
-            func precedes(_ a: ClaimRecord, _ b: ClaimRecord) -> Bool { id(a).lexicographicallyPrecedes(id(b)) }
             // Corpora are usually written in id order: then there is nothing to sort, and no id can repeat.
-            if zip(records, records.dropFirst()).allSatisfy({ precedes($0, $1) }) { return records }
-            let sorted = records.sorted(by: precedes)
-            repeated = zip(sorted, sorted.dropFirst()).contains { id($0).elementsEqual(id($1)) }
+            if zip(records, records.dropFirst()).allSatisfy({ ByteOrder.precedes(id($0), id($1)) }) { return records }
+            let ids = records.map(\.id)
+            let sorted = ByteOrder.sortedPositions(count: ids.count) {
+                UnsafeBufferPointer(rebasing: arena[Int(ids[$0].offset)..<Int(ids[$0].offset + ids[$0].length)])
+            }.map { records[$0] }
+            repeated = zip(sorted, sorted.dropFirst()).contains { id($0).hasSameBytes(as: id($1)) }
             return sorted
         }
         var spanSegments = SpanSegments()

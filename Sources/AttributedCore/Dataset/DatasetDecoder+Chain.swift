@@ -72,10 +72,9 @@ extension DatasetDecoder {
     /// A cue's words placed in its span's field: at the offsets given, or the occurrence nearest the span.
     func placeCue(_ words: String, start: Int?, end: Int?, around span: AnchoredSpan, reportingTo source: SelectorSource)
         -> (scalars: Range<Int>, bytes: Range<Int>)? {
-        var quotes = QuoteAnchoring(field: span.text, fieldName: fieldDescription(span.field, index: span.index), noun: "cue",
+        let quotes = QuoteAnchoring(field: span.text, fieldName: fieldDescription(span.field, index: span.index), noun: "cue",
                                     wordsKey: "text", source: source)
         if start != nil || end != nil { return quotes.checkPosition(words, start: start, end: end) }
-        quotes.index = quoteIndexes.index(for: span.article, span.field, span.index, text: span.text)
         let covering = span.covering
         return CueAnchoring(quotes: quotes, span: span.scalars, spanBytes: Int(covering.byteStart)..<Int(covering.byteEnd)).anchor(words)
     }

@@ -1,7 +1,9 @@
 extension DatasetDecoder {
-    private static let fields: Set = ["id", "kind", "name", "descriptor", "aliases", "anonymity", "anonymityReason",
-                                      "affiliation", "roles"]
-    private static let documentFields: Set = ["issuer", "recipients", "date"]
+    // Arrays, searched in order: an entity has a handful of keys, and hashing each into a set cost more.
+    private static let fields = ["id", "kind", "name", "descriptor", "aliases", "anonymity", "anonymityReason",
+                                 "affiliation", "roles"]
+    private static let documentFields = ["issuer", "recipients", "date"]
+    private static let allFields = fields + documentFields
 
     func decodeEntity(_ record: RecordNode) -> Entity? {
         let values = reader(for: record)
@@ -18,11 +20,8 @@ extension DatasetDecoder {
         let affiliation = entity.read("affiliation", default: nil, nullableEntityReference(values))
         let roles = entity.read("roles", default: [], strings(values))
 
-        var known = Self.fields
+        let known = kind == .document || kind == nil ? Self.allFields : Self.fields
         var document: DocumentDetails?? = .some(nil)
-        if kind == .document || kind == nil {
-            known.formUnion(Self.documentFields)
-        }
         if kind == .document {
             let issuer = entity.read("issuer", default: nil, nullableEntityReference(values))
             let recipients = entity.read("recipients", default: [], entityReferences(values))

@@ -60,9 +60,9 @@ extension DatasetDecoder {
         let placement = Placement(decoder: self, text: text, article: articleText.articleId, field: field, index: index)
         let anchored: AnchoredSpan?
         if let single {
-            anchored = placement.place(single, span).map { placement.span(first: $0, rest: []) }
+            anchored = placement.place(single, .object(span)).map { placement.span(first: $0, rest: []) }
         } else {
-            anchored = placement.place(segments)
+            anchored = placement.place(segments: segments.count) { (segments[$0].selector, .object(segments[$0].reader)) }
         }
         return anchored.map { DecodedSpan(words: words, anchored: $0) }
     }
@@ -92,29 +92,31 @@ extension DatasetDecoder {
     }
 
     /// Places selectors in one field: a quote-only one after the one before, one with offsets checked not to come
-    /// before or overlap it.
-    private struct Placement {
+    /// before or overlap it. Problems go to each selector's source (nowhere, for the direct path).
+    struct Placement {
         let decoder: DatasetDecoder
         let text: FieldText
         let article: String
         let field: ArticleField
         let index: Int?
 
-        func place(_ selector: QuoteSelector, _ reader: RecordReader, after previous: QuoteAnchoring.PreviousSegment? = nil) -> SelectorRecord? {
+        func place(_ selector: QuoteSelector, _ source: SelectorSource, after previous: QuoteAnchoring.PreviousSegment? = nil) -> SelectorRecord? {
             var quotes = QuoteAnchoring(field: text, fieldName: fieldDescription(field, index: index), noun: "exact",
-                                        wordsKey: "exact", source: .object(reader))
+                                        wordsKey: "exact", source: source)
             if !selector.givesPosition { quotes.index = decoder.quoteIndexes.index(for: article, field, index, text: text) }
             return quotes.anchor(selector, after: previous)
         }
 
-        func place(_ segments: Selectors) -> AnchoredSpan? {
+        /// Two or more segments, given as `count` and the selector and source of each.
+        func place(segments count: Int, _ segment: (Int) -> (selector: QuoteSelector, source: SelectorSource)) -> AnchoredSpan? {
             var placed: [SelectorRecord] = []
-            placed.reserveCapacity(segments.count)
-            for (number, (selector, reader)) in segments.enumerated() {
+            placed.reserveCapacity(count)
+            for number in 0..<count {
+                let (selector, source) = segment(number)
                 let previous = placed.last.map { QuoteAnchoring.PreviousSegment(number: number - 1, end: Int($0.end), byteEnd: Int($0.byteEnd)) }
-                guard let segment = place(selector, reader, after: previous) else { return nil }
+                guard let segment = place(selector, source, after: previous) else { return nil }
                 if let last = placed.last, segment.start < last.end {
-                    DatasetDecoder.reportOrder(of: segment, number: number, after: last, selector, reader)
+                    DatasetDecoder.reportOrder(of: segment, number: number, after: last, selector, source)
                     return nil
                 }
                 placed.append(segment)
@@ -141,12 +143,12 @@ extension DatasetDecoder {
 
     /// A segment placed by its offsets before the end of the one before it: out of order, or overlapping.
     private static func reportOrder(of segment: SelectorRecord, number: Int, after last: SelectorRecord, _ selector: QuoteSelector,
-                             _ reader: RecordReader) {
+                                    _ source: SelectorSource) {
         let this = "segment \(number) (\(segment.start)..<\(segment.end))"
         let previous = "segment \(number - 1) (\(last.start)..<\(last.end))"
-        reader.report(segment.end <= last.start
+        source.report(segment.end <= last.start
                       ? "\(this) comes before \(previous): list the segments in text order"
                       : "\(this) overlaps \(previous): start segment \(number) at \(last.end) or later, or end segment \(number - 1) sooner",
-                      at: selector.start != nil ? "start" : "end")
+                      selector.start != nil ? "start" : "end")
     }
 }

@@ -86,11 +86,9 @@ public enum DatasetLoader {
         }
         let registry = IdRegistry(articles: articleNodes, entities: entityNodes, issues)
         let decoder = DatasetDecoder(registry: registry, issues: issues)
-        let entities = decodeAll(entityNodes, decoder, issues) { $0.decodeEntity($1) }
-            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let entities = ByteOrder.sorted(decodeAll(entityNodes, decoder, issues) { $0.decodeEntity($1) }, byId: \.id)
         decoder.register(entities)
-        let articles = decodeAll(articleNodes, decoder, issues) { $0.decodeArticle($1) }
-            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let articles = ByteOrder.sorted(decodeAll(articleNodes, decoder, issues) { $0.decodeArticle($1) }, byId: \.id)
         decoder.register(articles, texts: parallelMap(articles.count) { ArticleText(articles[$0]) })
 
         LoadTrace.mark("entities and articles")
@@ -265,7 +263,11 @@ struct RecordSource: @unchecked Sendable {
 
     let file: SourceFile
     let location: Location
-    let path: JSONPath
+    /// Its array's key and its index there: its path is made only if it is parsed (two allocations a record).
+    let key: String
+    let index: Int
+
+    var path: JSONPath { JSONPath.root.appending(key).appending(index) }
 
     /// The record's node, parsed now if need be; nil on a syntax error.
     func node(reportingDuplicateKeysTo issues: IssueCollector) -> RecordNode? {
@@ -354,10 +356,10 @@ struct RecordList: @unchecked Sendable {
         let low = groupIndex(of: position)
         let group = groups[low]
         let index = position - starts[low]
-        let path = JSONPath.root.appending(group.key).appending(index)
         switch group.records {
-        case .nodes(let nodes): return RecordSource(file: group.file, location: .node(nodes[index]), path: path)
-        case .offsets(let records): return RecordSource(file: group.file, location: .offset(records.offsets[index]), path: path)
+        case .nodes(let nodes): return RecordSource(file: group.file, location: .node(nodes[index]), key: group.key, index: index)
+        case .offsets(let records):
+            return RecordSource(file: group.file, location: .offset(records.offsets[index]), key: group.key, index: index)
         }
     }
 

@@ -23,18 +23,35 @@ struct IdRegistry: Sendable {
 
     private static func register(_ records: [RecordNode], kind: String, _ issues: IssueCollector,
                                  _ duplicates: inout Set<RecordLocation>) -> Set<String> {
-        var first: [String: RecordNode] = [:]
-        for record in records {
+        var ids = Set<String>(minimumCapacity: records.count)
+        // Where each id was first defined, made only once one repeats (the load then fails): a valid dataset pays
+        // for the set alone, not for a dictionary of records beside it.
+        var first: [String: Int]?
+        for position in records.indices {
+            let record = records[position]
             guard let id = record.id, let idNode = record.idNode else { continue }
-            if let earlier = first[id] {
-                issues.report(duplicateMessage(kind: kind, id: id, first: earlier.file, at: earlier.idNode?.offset ?? earlier.node.offset),
-                              in: record.file, at: idNode.offset, path: record.path.appending("id"))
-                duplicates.insert(RecordLocation(record))
-            } else {
-                first[id] = record
+            let isNew = ids.insert(id).inserted
+            if isNew {
+                first?[id] = position
+                continue
             }
+            if first == nil { first = firstPositions(records[..<position]) }
+            let earlier = records[first![id]!]
+            issues.report(duplicateMessage(kind: kind, id: id, first: earlier.file, at: earlier.idNode?.offset ?? earlier.node.offset),
+                          in: record.file, at: idNode.offset, path: record.path.appending("id"))
+            duplicates.insert(RecordLocation(record))
         }
-        return Set(first.keys)
+        return ids
+    }
+
+    /// The position of each id's first record.
+    private static func firstPositions(_ records: ArraySlice<RecordNode>) -> [String: Int] {
+        var first: [String: Int] = [:]
+        for position in records.indices {
+            guard let id = records[position].id, records[position].idNode != nil, first[id] == nil else { continue }
+            first[id] = position
+        }
+        return first
     }
 }
 

@@ -198,41 +198,13 @@ struct TermIndexBuilder {
         )
     }
 
-    /// Old term ids in the order of their bytes. Sorting (first 8 bytes as a big-endian key, id) pairs keeps most
-    /// comparisons on integers; only terms sharing 8 bytes compare the arena.
+    /// Old term ids in the order of their bytes.
     private func sortedTermOrder() -> [UInt32] {
-        let bytes = dictionary.bytes
         let offsets = dictionary.offsets
-        var keyed = [(key: UInt64, id: UInt32)]()
-        keyed.reserveCapacity(dictionary.count)
-        for id in 0..<dictionary.count {
-            var key: UInt64 = 0
-            let start = Int(offsets[id])
-            let end = Int(offsets[id + 1])
-            for index in 0..<8 { key = key << 8 | UInt64(start + index < end ? bytes[start + index] : 0) }
-            keyed.append((key, UInt32(id)))
+        return dictionary.bytes.withUnsafeBufferPointer { arena in
+            ByteOrder.sortedPositions(count: dictionary.count) {
+                UnsafeBufferPointer(rebasing: arena[Int(offsets[$0])..<Int(offsets[$0 + 1])])
+            }.map { UInt32($0) }
         }
-        bytes.withUnsafeBufferPointer { arena in
-            keyed.sort { left, right in
-                if left.key != right.key { return left.key < right.key }
-                return Self.lexicographicallyPrecedes(
-                    arena, Int(offsets[Int(left.id)])..<Int(offsets[Int(left.id) + 1]),
-                    Int(offsets[Int(right.id)])..<Int(offsets[Int(right.id) + 1])
-                )
-            }
-        }
-        return keyed.map(\.id)
-    }
-
-    private static func lexicographicallyPrecedes(
-        _ arena: UnsafeBufferPointer<UInt8>, _ left: Range<Int>, _ right: Range<Int>
-    ) -> Bool {
-        let common = min(left.count, right.count)
-        for offset in 0..<common {
-            let a = arena[left.lowerBound + offset]
-            let b = arena[right.lowerBound + offset]
-            if a != b { return a < b }
-        }
-        return left.count < right.count
     }
 }

@@ -126,9 +126,13 @@ public struct JSONParser {
             position = end + 1
             return string
         }
-        var utf8: [UInt8] = Array(bytes[position..<end])
-        position = end
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(end - position + 16)
         while true {
+            // The plain run up to the next quote, backslash or control character is copied whole.
+            let runEnd = ByteScan.firstQuoteBackslashOrControl(bytes, from: position)
+            utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<runEnd]))
+            position = runEnd
             guard position < bytes.count else { throw error("unterminated string") }
             let byte = bytes[position]
             switch byte {
@@ -141,11 +145,8 @@ public struct JSONParser {
             case UInt8(ascii: "\\"):
                 position += 1
                 try parseEscape(into: &utf8)
-            case 0..<0x20:
-                throw error("control character \(describe(byte)) in a string must be escaped")
             default:
-                utf8.append(byte)
-                position += 1
+                throw error("control character \(describe(byte)) in a string must be escaped")
             }
         }
     }

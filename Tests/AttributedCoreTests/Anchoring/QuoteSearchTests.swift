@@ -28,8 +28,8 @@ struct QuoteSearchTests {
         #expect(field.occurrences(of: "b").isEmpty)
     }
 
-    /// Repetitive text would make a naive search quadratic: past its budget the search goes on linearly (KMP) and
-    /// must find exactly what the naive one finds.
+    /// Repetitive text would make a naive search quadratic: `memmem` searches for a long needle with the Two-Way
+    /// algorithm, linear whatever the bytes, and must find exactly what the naive one finds.
     @Test func repetitiveTextIsSearchedInLinearTimeWithTheSameResults() {
         let text = String(repeating: "a", count: 20_000) + "b" + String(repeating: "a", count: 3_000) + "ab"
         let needle = String(repeating: "a", count: 500) + "b"

@@ -8,17 +8,12 @@ struct CueAnchoring {
 
     func anchor(_ words: String) -> (scalars: Range<Int>, bytes: Range<Int>)? {
         let length = words.utf8.count
-        let found = quotes.occurrences(of: words)
-        guard !found.isEmpty else {
+        let near = nearOccurrences(of: words, length: length)
+        guard !near.isEmpty else {
             reportMissing(words)
             return nil
         }
-        // Only the last occurrence before the span, those overlapping it and the first after it can be nearest
-        // (a long article may hold thousands of "said"): only they are turned into scalar offsets.
-        let before = found.lastIndex { $0 + length <= spanBytes.lowerBound }
-        let after = found.firstIndex { $0 >= spanBytes.upperBound }
-        let near = (before ?? 0)...(after ?? found.count - 1)
-        let candidates = found[near].map { start -> (scalars: Range<Int>, bytes: Range<Int>) in
+        let candidates = near.map { start -> (scalars: Range<Int>, bytes: Range<Int>) in
             let bytes = start..<start + length
             return (quotes.field.scalarRange(ofBytes: bytes), bytes)
         }
@@ -32,6 +27,31 @@ struct CueAnchoring {
             return nil
         }
         return nearestOnes[0]
+    }
+
+    /// The occurrences that can be nearest, in text order: the last one ending by the span's start, those
+    /// overlapping the span and the first one after it (of these, those that cannot be as near as the others may be
+    /// left out). They are found by searching outward from the span, not the whole field (a long article may hold
+    /// thousands of "said"), and only they are turned into scalar offsets.
+    private func nearOccurrences(of words: String, length: Int) -> [Int] {
+        let field = quotes.field
+        let search = QuoteSearch(words, in: field)
+        // Overlapping the span: ending past its start, starting before its end.
+        var overlapping: [Int] = []
+        var position = max(0, spanBytes.lowerBound - length + 1)
+        while let found = search.first(fromByte: position, endingBy: spanBytes.upperBound - 1 + length) {
+            overlapping.append(found)
+            position = found + 1
+        }
+        // Before it: when some overlap, the one before matters only if it touches the span.
+        let before = overlapping.isEmpty
+            ? search.last(endingBy: spanBytes.lowerBound)
+            : field.hasText(words, endingAt: spanBytes.lowerBound) ? spanBytes.lowerBound - length : nil
+        // After it: looked for only as far as it could be as near as those already found.
+        let nearest = overlapping.isEmpty ? before.map { span.lowerBound - field.scalarOffset(ofByte: $0 + length) } : 0
+        let limit = nearest.map { field.byteOffset(ofScalar: min(field.scalarCount, span.upperBound + $0)) + length }
+        let after = search.first(fromByte: spanBytes.upperBound, endingBy: limit)
+        return (before.map { [$0] } ?? []) + overlapping + (after.map { [$0] } ?? [])
     }
 
     private func distance(_ range: Range<Int>) -> Int {

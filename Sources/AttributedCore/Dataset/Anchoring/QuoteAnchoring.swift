@@ -121,6 +121,11 @@ struct QuoteAnchoring {
     private func find(_ selector: QuoteSelector, after previous: PreviousSegment?) -> (scalars: Range<Int>, bytes: Range<Int>)? {
         let words = selector.exact
         let length = words.utf8.count
+        if index == nil, let only = onlyOccurrence(selector, fromByte: previous?.byteEnd ?? 0) {
+            let bytes = only..<only + length
+            return (field.scalarRange(ofBytes: bytes), bytes)
+        }
+        // None or several: every occurrence is listed, to say which.
         let found = occurrences(of: words, fromByte: previous?.byteEnd ?? 0)
         guard !found.isEmpty else {
             reportMissing(words, after: previous)
@@ -156,6 +161,23 @@ struct QuoteAnchoring {
         }
         let bytes = candidates[0]..<candidates[0] + length
         return (field.scalarRange(ofBytes: bytes), bytes)
+    }
+
+    /// The one occurrence of the words from byte `from` that touches the given prefix and suffix, found by searching
+    /// only as far as a second one (a long quote is then one quick pass over the text); nil for none or several.
+    private func onlyOccurrence(_ selector: QuoteSelector, fromByte from: Int) -> Int? {
+        let length = selector.exact.utf8.count
+        let search = QuoteSearch(selector.exact, in: field)
+        var only: Int?
+        var position = from
+        while let found = search.first(fromByte: position) {
+            position = found + 1
+            if let prefix = selector.prefix, !field.hasText(prefix, endingAt: found) { continue }
+            if let suffix = selector.suffix, !field.hasText(suffix, startingAt: found + length) { continue }
+            guard only == nil else { return nil }
+            only = found
+        }
+        return only
     }
 
     /// A given prefix (or suffix) that touches no occurrence of the words: where they are, and what the text has there.

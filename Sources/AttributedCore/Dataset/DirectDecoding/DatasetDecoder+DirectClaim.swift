@@ -1,14 +1,17 @@
 /// The claim decoder's direct path: a claim read straight from its bytes into a `DecodedClaim`, with no tree of
-/// nodes, under exactly the rules of `decodeClaim`. It covers the common form (a contiguous span outside the summary,
-/// strings without escapes, the keys in any order) and gives up on anything else, or on any problem: the claim is then
+/// nodes, under exactly the rules of `decodeClaim`. It covers every valid form (spans of one selector or of segments,
+/// in any field; strings with escapes; the keys in any order) but for keys, references and enum values written with
+/// escapes, and numbers written unusually, and gives up on those, or on any problem: the claim is then
 /// decoded the ordinary way, which accepts every valid form and reports every problem where it stands. So the direct
 /// path may only ever refuse more than the ordinary one, never less, and must give the same claim when it accepts.
 extension DatasetDecoder {
     // Each object's keys, in the order of the enum that names them.
     private enum ClaimKey: Int { case id, article, span, text, about, proposition, chain }
     private static let claimKeys: [StaticString] = ["id", "article", "span", "text", "about", "proposition", "chain"]
-    private enum SpanKey: Int { case field, exact, start, end, prefix, suffix }
-    private static let spanKeys: [StaticString] = ["field", "exact", "start", "end", "prefix", "suffix"]
+    private enum SpanKey: Int { case field, exact, start, end, prefix, suffix, segments, index }
+    private static let spanKeys: [StaticString] = ["field", "exact", "start", "end", "prefix", "suffix", "segments", "index"]
+    /// A segment's keys: a selector's, the first five of a span's.
+    private static let segmentKeys = Array(spanKeys[1...5])
     private enum LinkKey: Int { case source, cue, mode, attributionType, factuality, recipient, derivation }
     private static let linkKeys: [StaticString] = ["source", "cue", "mode", "attributionType", "factuality", "recipient", "derivation"]
     private static let cueKeys: [StaticString] = ["text", "start", "end"]
@@ -106,33 +109,71 @@ extension DatasetDecoder {
 
     // MARK: Span
 
-    /// A contiguous span in the headline or body: `exact` with optional `start`, `end`, `prefix`, `suffix`; placed,
-    /// with its words.
+    /// A span in any field: `exact` with optional `start`, `end`, `prefix`, `suffix`, or two or more `segments` of
+    /// those; an `index` exactly when the field is the summary. Placed, with its words.
     private func decodeSpan(_ cursor: inout RecordCursor, _ article: DirectArticle)
         throws(RecordCursor.Miss) -> (anchored: AnchoredSpan, words: String) {
         var seen = SeenKeys()
         var field: ArticleField?
+        var index: Int?
         var selector = QuoteSelector(exact: "")
+        var hasSelectorKeys = false
+        var segments: [QuoteSelector]?
         try cursor.beginObject()
-        while let index = try cursor.nextKey(in: Self.spanKeys, &seen) {
-            switch SpanKey(rawValue: index)! {
+        while let key = try cursor.nextKey(in: Self.spanKeys, &seen) {
+            switch SpanKey(rawValue: key)! {
             case .field: field = try cursor.enumValue(Self.fields)
-            case .exact: selector.exact = try cursor.string(nonEmpty: true)
-            case .start: selector.start = try cursor.int()
-            case .end: selector.end = try cursor.int()
-            case .prefix: selector.prefix = try cursor.string()
-            case .suffix: selector.suffix = try cursor.string()
+            case .index: index = try cursor.int()
+            case .segments: segments = try decodeSegments(&cursor)
+            case let selectorKey:
+                hasSelectorKeys = true
+                try readSelectorKey(selectorKey, into: &selector, &cursor)
             }
         }
-        // A summary span has an index: the ordinary path reads those.
-        guard let field, field != .summary, !selector.exact.isEmpty, let text = article.text.field(field, index: nil) else {
+        // The summary's bullets are numbered, and only they; `exact` or segments, not both.
+        guard let field, (field == .summary) == (index != nil), let text = article.text.field(field, index: index) else {
             throw RecordCursor.Miss()
         }
-        var quotes = QuoteAnchoring(field: text, fieldName: fieldDescription(field, index: nil), noun: "exact", wordsKey: "exact",
-                                    source: .silent)
-        if !selector.givesPosition { quotes.index = quoteIndexes.index(for: article.id, field, nil, text: text) }
-        guard let placed = quotes.anchor(selector) else { throw RecordCursor.Miss() }
-        return (AnchoredSpan(article: article.id, field: field, index: nil, text: text, first: placed, rest: []), selector.exact)
+        let placement = Placement(decoder: self, text: text, article: article.id, field: field, index: index)
+        if let segments {
+            guard !hasSelectorKeys, segments.count >= 2,
+                  let anchored = placement.place(segments: segments.count, { (segments[$0], .silent) }) else { throw RecordCursor.Miss() }
+            return (anchored, segments.map(\.exact).joined(separator: " "))
+        }
+        guard !selector.exact.isEmpty, let placed = placement.place(selector, .silent) else { throw RecordCursor.Miss() }
+        return (placement.span(first: placed, rest: []), selector.exact)
+    }
+
+    /// `segments`: an array of selectors, each with a non-empty `exact` (their number is checked by the span).
+    private func decodeSegments(_ cursor: inout RecordCursor) throws(RecordCursor.Miss) -> [QuoteSelector] {
+        var segments: [QuoteSelector] = []
+        try cursor.beginArray()
+        var count = 0
+        while try cursor.nextElement(&count) {
+            var seen = SeenKeys()
+            var selector = QuoteSelector(exact: "")
+            try cursor.beginObject()
+            // Keys 0... of a segment are keys 1... of a span.
+            while let key = try cursor.nextKey(in: Self.segmentKeys, &seen) {
+                try readSelectorKey(SpanKey(rawValue: key + 1)!, into: &selector, &cursor)
+            }
+            guard !selector.exact.isEmpty else { throw RecordCursor.Miss() }
+            segments.append(selector)
+        }
+        return segments
+    }
+
+    /// One of a selector's own keys (`exact`, `start`, `end`, `prefix`, `suffix`).
+    private func readSelectorKey(_ key: SpanKey, into selector: inout QuoteSelector, _ cursor: inout RecordCursor)
+        throws(RecordCursor.Miss) {
+        switch key {
+        case .exact: selector.exact = try cursor.string(nonEmpty: true)
+        case .start: selector.start = try cursor.int()
+        case .end: selector.end = try cursor.int()
+        case .prefix: selector.prefix = try cursor.string()
+        case .suffix: selector.suffix = try cursor.string()
+        case .field, .segments, .index: throw RecordCursor.Miss()
+        }
     }
 
     // MARK: Chain

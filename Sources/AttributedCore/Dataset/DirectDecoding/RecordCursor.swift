@@ -1,8 +1,8 @@
 import Glibc
 
 /// Reads one record's JSON straight from the file's bytes, for the claim decoder's direct path: no tree, no message.
-/// It accepts only the plain form (strings without escapes, non-negative integers without sign, fraction or
-/// exponent) and gives up on anything else with `Miss`; the record is then decoded the ordinary way, which
+/// It accepts only the plain form (non-negative integers without sign, fraction or exponent; keys, ids and enum
+/// values without escapes) and gives up on anything else with `Miss`; the record is then decoded the ordinary way, which
 /// accepts every valid form and words every problem.
 struct RecordCursor {
     struct Miss: Error {}
@@ -93,10 +93,22 @@ struct RecordCursor {
 
     // MARK: Scalars
 
-    /// A string without escapes or control characters, valid UTF-8; `nonEmpty` as the ordinary reader asks.
+    /// A string, valid UTF-8; `nonEmpty` as the ordinary reader asks. One with escapes (a quote within a quote, in
+    /// real news text) is read by the parser itself, so that it means exactly what it means on the ordinary path.
     mutating func string(nonEmpty: Bool = false) throws(Miss) -> String {
-        let content = try stringBytes()
-        guard !nonEmpty || !content.isEmpty, let string = JSONParser.string(content) else { throw Miss() }
+        try expect(UInt8(ascii: "\""))
+        let end = ByteScan.firstQuoteBackslashOrControl(bytes, from: position)
+        guard end < bytes.count else { throw Miss() }
+        if bytes[end] == UInt8(ascii: "\"") {
+            let content = UnsafeBufferPointer(rebasing: bytes[position..<end])
+            guard !nonEmpty || !content.isEmpty, let string = JSONParser.string(content) else { throw Miss() }
+            position = end + 1
+            return string
+        }
+        // An escape (or a control character, which the parser refuses): an escape always stands for something.
+        var parser = JSONParser(bytes: bytes, offset: position - 1)
+        guard let string = try? parser.parseString() else { throw Miss() }
+        position = parser.position
         return string
     }
 
