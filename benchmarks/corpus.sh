@@ -52,3 +52,13 @@ two_binaries() {
 
 # A free TCP port on loopback, for a server a benchmark starts.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# Sets `work`, a temporary directory (removed when the script exits) holding the corpus of a size as a dataset
+# directory, `$work/data`, and says so; `$1` the size, `$2` the name the directory is tagged with.
+corpus_directory() {
+  work=$(mktemp -d "/tmp/attributed-$2.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+  mkdir "$work/data"
+  cp "$corpus" "$work/data/corpus.json"
+  echo "# $1 corpus ($(du -h "$corpus" | cut -f1)) as a directory; $bin"
+}

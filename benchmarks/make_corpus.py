@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Writes a synthetic, valid attributed dataset of a given size, for load-time and memory figures.
 
-Usage: benchmarks/make_corpus.py ARTICLES CLAIMS_PER_ARTICLE OUT.json [--vocabulary WORDS]
+Usage: benchmarks/make_corpus.py ARTICLES CLAIMS_PER_ARTICLE OUT.json [--vocabulary WORDS] [--spread PUBLISHERS YEARS]
 
 Each quote is "the plan N was approved": a vocabulary of a few hundred words. With --vocabulary, each quote is ten
 words drawn from WORDS pseudo-words with P(rank) proportional to 1/rank, as words are in news text, so that a short
-prefix begins thousands of them (what benchmarks/search_breadth.sh measures). Same seed, same corpus.
+prefix begins thousands of them (what benchmarks/search_breadth.sh measures). With --spread, the articles are
+published by PUBLISHERS papers in turn over YEARS years from 2016-01-01 (a day each, evenly spaced; every tenth in
+French), the sources are 20,000 people, and one claim in four rests on anonymous sources relaying a person (three
+links, paraphrased, probably true): what benchmarks/facets.sh filters, facets and counts over time. Same seed, same
+corpus.
 """
 import itertools
 import json
@@ -13,7 +17,9 @@ import random
 import sys
 
 articles_count, per_article, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-vocabulary_size = int(sys.argv[5]) if len(sys.argv) > 5 and sys.argv[4] == "--vocabulary" else 0
+options = sys.argv[4:]
+vocabulary_size = int(options[options.index("--vocabulary") + 1]) if "--vocabulary" in options else 0
+spread = (int(options[options.index("--spread") + 1]), int(options[options.index("--spread") + 2])) if "--spread" in options else None
 
 
 def zipf_quotes(size):
@@ -37,7 +43,14 @@ entities = [
     {"id": "sources", "kind": "anonymous", "name": None, "descriptor": "sources", "aliases": [],
      "anonymity": "anonymous", "anonymityReason": None, "affiliation": None, "roles": []},
 ]
-people = 500
+people = 20000 if spread else 500
+if spread:
+    import datetime
+    first_day = datetime.date(2016, 1, 1)
+    days = (datetime.date(2016 + spread[1], 1, 1) - first_day).days
+    for n in range(spread[0]):
+        entities.append({"id": f"paper-{n}", "kind": "publication", "name": f"Paper {n}", "descriptor": None, "aliases": [],
+                         "anonymity": "named", "anonymityReason": None, "affiliation": None, "roles": []})
 for p in range(people):
     entities.append({"id": f"person-{p:04d}", "kind": "person", "name": f"Person {p}", "descriptor": "an official",
                      "aliases": [f"P{p}"], "anonymity": "named", "anonymityReason": None, "affiliation": None,
@@ -48,7 +61,7 @@ for a in range(articles_count):
     body = ""
     spans = []
     for c in range(per_article):
-        p = (a * per_article + c) % people
+        p = (a * per_article + c) * (7919 if spread else 1) % people
         quote = next(quotes) if quotes else f"the plan {c} was approved"
         text = sentence.format(p=p, n=c) if not quotes else f"Person {p} told the paper that “{quote}” in a statement. "
         start = len(body) + text.index(quote)
@@ -56,23 +69,30 @@ for a in range(articles_count):
         spans.append((p, start, start + len(quote), quote, cue))
         body += text
     article_id = f"a{a:06d}"
+    publisher = f"paper-{a % spread[0]}" if spread else "gazette"
+    published = (first_day + datetime.timedelta(days=a * days // articles_count)).isoformat() if spread else "2026-11-24"
     articles.append({"id": article_id, "headline": f"Plans approved {a}", "summary": ["Officials say plans were approved"],
-                     "body": body, "publisher": "gazette", "authors": [], "byline": None, "published": "2026-11-24",
-                     "url": None, "language": "en"})
-    for c, (p, start, end, quote, cue) in enumerate(spans):
+                     "body": body, "publisher": publisher, "authors": [], "byline": None, "published": published,
+                     "url": None, "language": "fr" if spread and a % 10 == 9 else "en"})
+    for c, (p, start_offset, end, quote, cue) in enumerate(spans):
         claims.append({
             "id": f"{article_id}-c{c:03d}", "article": article_id,
-            "span": {"field": "body", "start": start, "end": end, "exact": quote,
-                     "prefix": body[max(0, start - 16):start], "suffix": body[end:end + 16]},
+            "span": {"field": "body", "start": start_offset, "end": end, "exact": quote,
+                     "prefix": body[max(0, start_offset - 16):start_offset], "suffix": body[end:end + 16]},
             "text": f"Plan {c} was approved", "about": [f"person-{p:04d}"], "proposition": f"plan-{c}",
             "chain": [
-                {"source": "gazette", "cue": None, "mode": "narration", "attributionType": "assertion",
+                {"source": publisher, "cue": None, "mode": "narration", "attributionType": "assertion",
                  "factuality": "Uu", "recipient": None, "derivation": None},
                 {"source": f"person-{p:04d}", "cue": {"text": "told", "start": cue, "end": cue + 4},
-                 "mode": "direct_quote", "attributionType": "assertion", "factuality": "CT+", "recipient": "gazette",
+                 "mode": "direct_quote", "attributionType": "assertion", "factuality": "CT+", "recipient": publisher,
                  "derivation": "quotation"},
             ],
         })
+        if spread and c % 4 == 3:
+            # Anonymous sources between the paper and the person: second-hand, hedged.
+            claims[-1]["chain"][1:1] = [{"source": "sources", "cue": None, "mode": "indirect_speech", "attributionType": "assertion",
+                                         "factuality": "PR+", "recipient": None, "derivation": "paraphrase"}]
+            claims[-1]["chain"][2]["recipient"] = None
 with open(out, "w", encoding="utf-8") as f:
     json.dump({"format": "attributed-dataset/1", "notes": "synthetic benchmark corpus", "articles": articles,
                "entities": entities, "claims": claims}, f, ensure_ascii=False)

@@ -13,9 +13,5 @@ size=${1:-10k}
 writes=${2:-40}
 use_binary
 cached_corpus "$size" || { echo "usage: $0 [10k|100k|1m] [WRITES]" >&2; exit 2; }
-work=$(mktemp -d /tmp/attributed-writes.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-mkdir "$work/data"
-cp "$corpus" "$work/data/corpus.json"
-echo "# $size corpus ($(du -h "$corpus" | cut -f1)) as a directory; $bin"
+corpus_directory "$size" writes
 timeout 3000 python3 benchmarks/measure_writes.py "$bin" "$work/data" "$work/tokens.json" "$writes"

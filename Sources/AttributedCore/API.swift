@@ -7,15 +7,20 @@ public final class API: Sendable {
     public let metrics: ServerMetrics
     /// nil: a read-only, public server (no `--tokens`), exactly as before writes existed.
     public let access: AccessControl?
+    /// The history of changes and its live followers (the history comes with the writer).
+    public let feed: ChangeFeed
     /// The writer, once the dataset directory is open (writes are 503 until then).
     private let writerSlot = Locked<DatasetWriter?>(nil)
 
     public init(openAPISpecification: [UInt8], explorerAssets: ExplorerAssets = .bundled, router: Router = .attributed,
-                access: AccessControl? = nil) {
+                access: AccessControl? = nil, maxFollowers: Int = 256, heartbeatInterval: Double = 15) {
         self.router = router
         self.access = access
         permanent = PermanentRepresentations(specification: openAPISpecification, explorerAssets: explorerAssets)
-        metrics = ServerMetrics(routeTemplates: router.routes.map(\.pattern.description))
+        let metrics = ServerMetrics(routeTemplates: router.routes.map(\.pattern.description))
+        self.metrics = metrics
+        feed = ChangeFeed(followers: FollowerHub(maxFollowers: maxFollowers, heartbeatInterval: heartbeatInterval,
+                                                  metrics: metrics.feed))
     }
 
     /// The response, labelled with the route whose path it was (for metrics), whatever its status.
@@ -29,9 +34,18 @@ public final class API: Sendable {
     public func attach(_ writer: DatasetWriter) {
         writerSlot.withLock { $0 = writer }
         metrics.attachWrites(writer.metrics)
+        if let history = writer.history { feed.attach(history) }
     }
 
     public var writer: DatasetWriter? { writerSlot.withLock { $0 } }
+
+    /// The answer to a request with more query parameters than any route takes, refused before it is read: a problem,
+    /// with the explorer's security headers on the explorer's paths (as every answer there has them).
+    public func tooManyParameters(path: String) -> Response {
+        var response = Problem.tooManyParameters(limit: Self.maximumQueryParameters).response(instance: path)
+        if path.hasPrefix(ExplorerPaths.home) { response.headers += StandardHeaders.explorer }
+        return labelled(response, path: path)
+    }
 
     /// A response made outside `respond` (by the server, before the request was read), labelled like one made in it.
     public func labelled(_ response: Response, path: String) -> Response {
@@ -40,15 +54,19 @@ public final class API: Sendable {
         return response
     }
 
-    private func respond(to request: Request, matched: (route: Route, id: String, index: Int)?, store: Store?) -> Response {
+    private func respond(to request: Request, matched: MatchedRoute?, store: Store?) -> Response {
         switch request.method {
         case "GET", "HEAD": break
-        case "OPTIONS": return preflight(request, route: matched?.route)
+        case "OPTIONS":
+            if let matched, let problem = matched.route.secondParameter?(matched.secondID) {
+                return problem.response(instance: request.path)
+            }
+            return preflight(request, route: matched?.route)
         default:
             guard let access else { return Problem.methodNotAllowed(request.method).response(instance: request.path) }
             return write(request, matched: matched, access: access)
         }
-        guard let (route, id, _) = matched else {
+        guard let matched else {
             return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
         }
         let response: Response
@@ -60,8 +78,9 @@ public final class API: Sendable {
                                                invalidToken: false)
                 }
             }
-            response = try route.handler(RouteContext(request: request, id: id, store: store, permanent: permanent,
-                                                      metrics: metrics))
+            response = try matched.route.handler(RouteContext(request: request, id: matched.id, secondID: matched.secondID,
+                                                              store: store, permanent: permanent, metrics: metrics,
+                                                              feed: feed))
         } catch {
             return error.response(instance: request.path)
         }
@@ -74,15 +93,16 @@ public final class API: Sendable {
 
     /// PUT, DELETE and POST on a server that takes writes: authenticated, then handed to the route's write handler.
     /// Never gzipped or answered 304: the answer is about the change.
-    private func write(_ request: Request, matched: (route: Route, id: String, index: Int)?, access: AccessControl) -> Response {
-        guard let (route, id, _) = matched else {
+    private func write(_ request: Request, matched: MatchedRoute?, access: AccessControl) -> Response {
+        guard let matched else {
             return Problem.notFound("no route for \(quoted(request.path))").response(instance: request.path)
         }
-        guard let handler = route.writeHandlers[request.method] else {
-            return Problem.methodNotAllowed(request.method, allow: route.methodsWithWrites).response(instance: request.path)
+        guard let handler = matched.route.writeHandlers[request.method] else {
+            return Problem.methodNotAllowed(request.method, allow: matched.route.methodsWithWrites).response(instance: request.path)
         }
         do throws(Problem) {
-            var context = RouteContext(request: request, id: id, store: nil, permanent: permanent, metrics: metrics)
+            var context = RouteContext(request: request, id: matched.id, store: nil, permanent: permanent, metrics: metrics,
+                                       feed: feed)
             let principal = try access.writer(access.authenticate(request))
             guard let writer else { throw Problem.notReady }
             context.write = WriteContext(writer: writer, principal: principal)

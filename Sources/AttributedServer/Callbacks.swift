@@ -142,8 +142,7 @@ private func respond(_ connection: OpaquePointer, url: UnsafePointer<CChar>, met
                      server: ServerContext, state: RequestState) -> MHD_Result {
     if state.tooManyQueryParameters {
         let path = String(cString: url)
-        let problem = server.api.labelled(Problem.tooManyParameters(limit: API.maximumQueryParameters).response(instance: path),
-                                          path: path)
+        let problem = server.api.tooManyParameters(path: path)
         return answer(problem, on: connection, server: server, dataset: nil, method: method, state: state)
     }
     let request = RequestReader.request(connection, url: url, method: method)

@@ -43,8 +43,8 @@ public final class HTTPServer: @unchecked Sendable {
         // No MHD_USE_ERROR_LOG: MHD would log every malformed request from the internet to stderr.
         // A server that takes writes suspends each write's connection while the writer commits it (on a thread of its
         // own), so that a commit never holds a worker's other connections and concurrent writes can share one.
-        let flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue
-            | (api.access != nil ? MHD_ALLOW_SUSPEND_RESUME.rawValue : 0)
+        // Live followers of the feed are suspended while there is nothing to send them, on every server.
+        let flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
         let started = options.withUnsafeMutableBufferPointer {
             CMicroHTTPDShim_start_daemon(flags, socket.port, acceptPolicy, contextPointer,
                                          handleAccess, contextPointer, $0.baseAddress)
@@ -96,6 +96,9 @@ public final class HTTPServer: @unchecked Sendable {
     /// too; the loser's ENOENT is a MHD_PANIC that aborts the process. The accept policy refuses instead.
     public func shutdown(drainTimeout: Double = 5) {
         guard context.beginStopping() else { return }
+        // Live followers end their streams first (every suspended one is resumed to send its end), so that they
+        // neither hold the drain open nor stay suspended when the daemon stops.
+        context.api.feed.followers.close()
         let deadline = Self.now() + drainTimeout
         while requestsInFlight > 0, Self.now() < deadline { usleep(10_000) }
         // Stopping MHD with a connection suspended is undefined: a write being committed is waited for (it is bounded

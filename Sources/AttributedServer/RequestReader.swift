@@ -15,7 +15,8 @@ enum RequestReader {
                        ifNoneMatch: headers.ifNoneMatch, accept: headers.accept, acceptEncoding: headers.acceptEncoding,
                        prefer: headers.prefer, authorization: headers.authorization, ifMatch: headers.ifMatch,
                        contentType: headers.contentType,
-                       clientAddress: headers.authorization == nil ? nil : ClientAddress.of(connection))
+                       clientAddress: headers.authorization == nil ? nil : ClientAddress.of(connection),
+                       lastEventID: headers.lastEventID)
     }
 
     /// The announced body length: nil without one (or with several, which MHD itself refuses).
@@ -45,6 +46,7 @@ struct HeaderScan {
     var authorization: String?
     var ifMatch: String?
     var contentType: String?
+    var lastEventID: String?
 }
 
 struct QueryScan {
@@ -73,6 +75,8 @@ private func scanHeader(_ cls: UnsafeMutableRawPointer?, _ kind: MHD_ValueKind, 
         if let value { scan.pointee.prefer = joined(scan.pointee.prefer, value, valueSize) }
     case 13 where name.equalsIgnoringASCIICase("authorization"):
         if let value { scan.pointee.authorization = joined(scan.pointee.authorization, value, valueSize) }
+    case 13 where name.equalsIgnoringASCIICase("last-event-id"):
+        if let value { scan.pointee.lastEventID = joined(scan.pointee.lastEventID, value, valueSize) }
     case 8 where name.equalsIgnoringASCIICase("if-match"):
         if let value { scan.pointee.ifMatch = joined(scan.pointee.ifMatch, value, valueSize) }
     case 12 where name.equalsIgnoringASCIICase("content-type"):

@@ -32,6 +32,13 @@ enum ResponseSender {
             // The length is not known when the request is logged: the access log counts it as 0.
             return Sent(result: MHD_queue_response(connection, 200, streamed), bodyBytes: 0)
         }
+        if case .events(let follower) = response.body, response.status == 200 {
+            guard let streamed = EventStreamResponse.make(follower, on: connection, headers: response.headers) else {
+                return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
+            }
+            defer { MHD_destroy_response(streamed) }
+            return Sent(result: MHD_queue_response(connection, 200, streamed), bodyBytes: 0)
+        }
         guard let (fresh, bodyBytes) = NativeResponse.make(finishing: response, pooled: true) else {
             return Sent(result: sendInternalError(on: connection, server: server), bodyBytes: 0)
         }

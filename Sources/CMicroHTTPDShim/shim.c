@@ -39,3 +39,8 @@ void *CMicroHTTPDShim_connection_socket_context(struct MHD_Connection *connectio
 enum MHD_Result CMicroHTTPDShim_response_http_1_0_compatible(struct MHD_Response *response) {
     return MHD_set_response_options(response, MHD_RF_HTTP_1_0_COMPATIBLE_STRICT, MHD_RO_END);
 }
+
+int CMicroHTTPDShim_connection_fd(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info ? info->connect_fd : -1;
+}

@@ -15,9 +15,19 @@ struct Compact: ParsableCommand {
     @Argument(help: "A dataset directory (one that `serve --tokens` writes to).")
     var directory: String
 
+    @Option(name: .customLong("history-retention"),
+            help: "Also drop from attributed.history the changes older than this (90d, 12h, 30m, seconds), but each article's last revision.")
+    var historyRetention: String?
+
+    func validate() throws {
+        guard historyRetention.map({ RetentionPeriod.seconds($0) != nil }) ?? true else {
+            throw ValidationError("--history-retention must be a duration such as 90d, 12h, 30m or 3600")
+        }
+    }
+
     func run() throws {
         do {
-            let report = try Compaction.compact(directory: directory)
+            let report = try Compaction.compact(directory: directory, historyRetention: historyRetention.flatMap(RetentionPeriod.seconds))
             guard report.entries > 0 else {
                 Console.output("\(directory): the journal is empty; nothing to fold in")
                 return

@@ -64,6 +64,20 @@ struct Serve: ParsableCommand {
         discussion: "As `attributed compact` does, in turn with the writes (which wait for it); a restart then replays a short journal."))
     var compactAfter = 64 << 20
 
+    @Option(name: .customLong("max-followers"),
+            help: "Clients that may follow /v1/changes live (text/event-stream) at once; one more is 503.")
+    var maxFollowers = 256
+
+    @Option(name: .customLong("feed-heartbeat"), help: ArgumentHelp(
+        "Seconds of quiet before a live follower gets a heartbeat comment.",
+        discussion: "A follower that does not take what it was sent for twice this long is dropped."))
+    var feedHeartbeat = 15.0
+
+    @Option(name: .customLong("history-retention"), help: ArgumentHelp(
+        "Serve only the changes newer than this (90d, 12h, 30m, seconds); default: keep everything.",
+        discussion: "Each article's last revision is always kept. `attributed compact --history-retention` drops the rest from the file."))
+    var historyRetention: String?
+
     func validate() throws {
         guard !`private` || tokens != nil else { throw ValidationError("--private needs --tokens: without tokens nobody could read") }
         guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be from 1 to 1073741824") }
@@ -73,6 +87,11 @@ struct Serve: ParsableCommand {
         guard (0...1_000_000).contains(maxConnectionsPerIP) else { throw ValidationError("--max-connections-per-ip must be from 0 (off) to 1000000") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600") }
         guard (0...600).contains(drainTimeout) else { throw ValidationError("--drain-timeout must be from 0 to 600") }
+        guard (1...100_000).contains(maxFollowers) else { throw ValidationError("--max-followers must be from 1 to 100000") }
+        guard historyRetention.map({ RetentionPeriod.seconds($0) != nil }) ?? true else {
+            throw ValidationError("--history-retention must be a duration such as 90d, 12h, 30m or 3600")
+        }
+        guard (0.05...3600).contains(feedHeartbeat) else { throw ValidationError("--feed-heartbeat must be from 0.05 to 3600 seconds") }
         guard accessLog?.isEmpty != true else { throw ValidationError("--access-log needs a file path or '-'") }
         guard !watch || data != nil else { throw ValidationError("--watch needs --data: the built-in dataset never changes") }
     }
@@ -93,7 +112,8 @@ struct Serve: ParsableCommand {
             Console.status("error: \(error)")
             throw ExitCode.failure
         }
-        let api = API(openAPISpecification: BundledResources.openAPISpecification(), access: access)
+        let api = API(openAPISpecification: BundledResources.openAPISpecification(), access: access,
+                      maxFollowers: maxFollowers, heartbeatInterval: feedHeartbeat)
         do {
             server = try HTTPServer(configuration: configuration, api: api)
         } catch {
@@ -121,7 +141,8 @@ struct Serve: ParsableCommand {
                     Console.status("reloaded \(data) with its journal (\(counted(writer.journalEntries, "write")); version \(writer.store.version))")
                 } else {
                     let writer = try WriteSetup.openWriter(directory: data, server: server,
-                                                            compactAfter: compactAfter > 0 ? compactAfter : nil)
+                                                            compactAfter: compactAfter > 0 ? compactAfter : nil,
+                                                            historyRetention: historyRetention.flatMap(RetentionPeriod.seconds))
                     try server.serve(writer.store)
                     api.attach(writer)
                     Console.status("loaded \(data) with its journal (\(counted(writer.journalEntries, "write"))): taking writes "

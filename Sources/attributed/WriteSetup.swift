@@ -22,9 +22,11 @@ enum WriteSetup {
     }
 
     /// Opens the journal, lays it over the base files, and publishes every later commit to the server.
-    static func openWriter(directory: String, server: HTTPServer, compactAfter: Int?) throws -> DatasetWriter {
+    static func openWriter(directory: String, server: HTTPServer, compactAfter: Int?, historyRetention: Double?) throws -> DatasetWriter {
         let journal = try FileJournal(directory: directory)
-        let writer = try DatasetWriter(base: .path(directory), journal: journal, compactAfter: compactAfter, compacted: { result in
+        let history = try History(store: FileHistory(directory: directory), retention: historyRetention)
+        if let dropped = history.droppedTail { Console.status("warning: \(dropped)") }
+        let writer = try DatasetWriter(base: .path(directory), journal: journal, history: history, compactAfter: compactAfter, compacted: { result in
             switch result {
             case .success(let report):
                 Console.status("compacted \(counted(report.entries, "write")) into \(counted(report.rewrittenFiles.count, "file")) "

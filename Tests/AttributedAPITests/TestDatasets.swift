@@ -9,6 +9,7 @@ enum TestDatasets {
     static let indicators = load("indicators.json")
     static let hostileStrings = load("hostile-strings.json")
     static let formulaInjection = load("formula-injection.json")
+    static let sourcing = load("sourcing.json")
     /// The loader's fixture of quotes in several segments (Tests/AttributedCoreTests/Fixtures/explicit).
     static let discontinuous = load("../AttributedCoreTests/Fixtures/explicit/discontinuous.json")
 

@@ -12,6 +12,12 @@ import Testing
         }
     }
 
+    /// Polls, bounded, where a fixed sleep would race the writer thread (it flushes every 20 ms, later under load).
+    private func waitUntil(_ condition: () -> Bool) {
+        let deadline = Date().addingTimeInterval(10)
+        while !condition(), Date() < deadline { usleep(10_000) }
+    }
+
     @Test func logsEveryRequestAndReopensAfterARename() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("access-log-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -31,11 +37,11 @@ import Testing
         #expect(try rejected.readReply().status == 405)
 
         // logrotate: move the file away, then SIGUSR1 (here: the call it makes); the next lines go to a new file.
-        usleep(100_000)
+        waitUntil { ((try? lines(path))?.count ?? 0) >= 5 }
         let rotated = path + ".1"
         try FileManager.default.moveItem(atPath: path, toPath: rotated)
         server.reopenAccessLog()
-        usleep(100_000)
+        waitUntil { FileManager.default.fileExists(atPath: path) }
         #expect(try client.request("GET", "/healthz").status == 200)
         server.shutdown(drainTimeout: 1)
 
@@ -69,10 +75,10 @@ import Testing
         let port = try server.waitUntilReady()
         let client = try RawHTTPClient(port: port)
         #expect(try client.request("GET", "/v1/claims/c01").status == 200)
-        usleep(100_000)
+        waitUntil { ((try? lines(log.path))?.count ?? 0) >= 1 }
         try FileManager.default.moveItem(atPath: log.path, toPath: log.path + ".1")
         kill(server.process.processIdentifier, SIGUSR1)
-        usleep(200_000)
+        waitUntil { FileManager.default.fileExists(atPath: log.path) }
         #expect(try client.request("GET", "/v1/claims/c02").status == 200)
         kill(server.process.processIdentifier, SIGTERM)
         #expect(try server.waitForExit() == 0)

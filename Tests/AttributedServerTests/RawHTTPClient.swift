@@ -104,6 +104,13 @@ final class RawHTTPClient {
         return buffer.count - headerEnd - 4
     }
 
+    /// Reads until what has arrived (head included) contains `marker`; returns it all as text, unconsumed: a stream
+    /// read as it grows.
+    func readText(until marker: String) throws -> String {
+        _ = try readUntil(Array(marker.utf8))
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
     /// True when the server has closed the connection (a read returns end of file within a short wait).
     func isClosedByServer(waitSeconds: Int = 1) -> Bool {
         guard buffer.isEmpty else { return false }

@@ -5,9 +5,12 @@ With the seed: `/` leads a browser to the article list; the article shows 28 hig
 right ids; selecting c15 (a click) draws its three-link chain (the publication, the letter, the unspecified report)
 and marks its cue words; selecting c09 with the keyboard draws its chain too. With Tests/Datasets/hostile-strings.json:
 every page and every chain is drawn without a single alert, prompt or Content-Security-Policy violation, and the
-hostile strings read as text; a server without --tokens shows no editor. Then the editor (editor_test.py), on
-writable copies of the seed and of the hostile strings. Screenshots go to .build/browser-screenshots/. Prints
-'N passed, N failed'.
+hostile strings read as text; a server without --tokens shows no editor. With Tests/Datasets/sourcing.json: the corpus
+page /explore/sourcing draws four SVG charts with one line per publisher and the right number of points (each
+point's publisher and period checked against /v1/indicators), each point's link opens a claim search that says it
+has as many claims as the point, and the search's facet links narrow it to the counts they show; all of it with the
+page's script blocked as well. Then the editor (editor_test.py), on writable copies of the seed and of the hostile
+strings. Screenshots go to .build/browser-screenshots/. Prints 'N passed, N failed'.
 """
 import os
 import pathlib
@@ -24,6 +27,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 HOSTILE = ROOT / "Tests" / "Datasets" / "hostile-strings.json"
+SOURCING = ROOT / "Tests" / "Datasets" / "sourcing.json"
 
 
 def seed(driver, binary):
@@ -117,10 +121,76 @@ def hostile(driver, binary):
         select(driver, "x3")
         driver.save_screenshot(str(SHOTS / "05-hostile-article.png"))
         for path in ["/explore/claims/x1", "/explore/claims/x2", "/explore/claims/x3", "/explore/entities/gazette",
-                     "/explore/entities/officials", "/explore/entities/spokesman", "/explore/entities/report", "/explore/?q=alert"]:
+                     "/explore/entities/officials", "/explore/entities/spokesman", "/explore/entities/report", "/explore/?q=alert",
+                     "/explore/sourcing", "/explore/?publisher=gazette"]:
             driver.get(server.base + path)
             no_script_ran(driver, path)
         driver.save_screenshot(str(SHOTS / "06-hostile-search.png"))
+
+
+def sourcing(driver, binary):
+    print("sourcing over time")
+    import json
+    import urllib.request
+    with Server(binary, SOURCING) as server:
+        series = json.load(urllib.request.urlopen(server.base + "/v1/indicators?interval=month&by=publisher"))["items"]
+        with_claims = [item for item in series if item["indicators"]["claims"] > 0]
+        publishers = sorted({item["publisher"] for item in series})
+        driver.get(server.base + "/explore/")
+        driver.find_element(By.LINK_TEXT, "Sourcing over time").click()
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "svg.chart"))
+        charts = driver.find_elements(By.CSS_SELECTOR, "figure.sourcing-chart")
+        check("four charts", [c.get_attribute("id") for c in charts]
+              == ["chart-unnamed", "chart-named-origin", "chart-second-hand", "chart-hedged"])
+        for chart in charts:
+            lines = chart.find_elements(By.CSS_SELECTOR, "svg.chart g.series")
+            check(f"{chart.get_attribute('id')}: one line per publisher",
+                  [g.get_attribute("data-publisher") for g in lines] == publishers, repr(publishers))
+            drawn = [(g.get_attribute("data-publisher"), c.get_attribute("data-period"), int(c.get_attribute("data-claims")))
+                     for g in lines for c in g.find_elements(By.CSS_SELECTOR, "circle.point")]
+            expected = sorted((i["publisher"], i["period"], i["indicators"]["claims"]) for i in with_claims)
+            check(f"{chart.get_attribute('id')}: a point per publisher and month with claims ({len(expected)})",
+                  sorted(drawn) == expected, f"{len(drawn)} drawn")
+            visible = [c for c in chart.find_elements(By.CSS_SELECTOR, "circle.point") if c.is_displayed()]
+            check(f"{chart.get_attribute('id')}: the points are drawn", len(visible) == len(expected))
+            polylines = [p.get_attribute("points") for p in chart.find_elements(By.CSS_SELECTOR, "polyline")]
+            check(f"{chart.get_attribute('id')}: each line has its points",
+                  all(len(points.split()) >= 1 for points in polylines) and len(polylines) == len(publishers))
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.sourcing-table tbody tr")
+        check("the table has a row per publisher and month", len(rows) == len(series), f"{len(rows)} vs {len(series)}")
+        driver.save_screenshot(str(SHOTS / "07-sourcing.png"))
+        no_script_ran(driver, "sourcing page")
+        # Every point of the first chart links to as many claims as it says.
+        # An SVG link's href is an SVGAnimatedString as a property: its attribute is the path.
+        links = [(server.base + a.get_dom_attribute("href"), int(a.find_element(By.CSS_SELECTOR, "circle").get_attribute("data-claims")))
+                 for a in charts[0].find_elements(By.CSS_SELECTOR, "svg.chart a")]
+        wrong = []
+        for href, claims in links:
+            driver.get(href)
+            matches = driver.find_element(By.CSS_SELECTOR, "span.matches")
+            listed = len(driver.find_elements(By.CSS_SELECTOR, "ol.claims > li"))
+            if int(matches.get_attribute("data-count")) != claims or listed != min(claims, 50):
+                wrong.append((href, claims, matches.get_attribute("data-count"), listed))
+        check(f"each of the {len(links)} points' links answers with as many claims as the point says", not wrong, repr(wrong[:3]))
+        driver.save_screenshot(str(SHOTS / "08-point-claims.png"))
+        # A facet link narrows the search to its count.
+        first = driver.find_element(By.CSS_SELECTOR, "section.facet-anonymity li a")
+        count = int(first.get_attribute("data-count"))
+        first.click()
+        WebDriverWait(driver, WAIT).until(lambda d: "anonymity=" in d.current_url)
+        check("a facet link narrows the claims to its count",
+              int(driver.find_element(By.CSS_SELECTOR, "span.matches").get_attribute("data-count")) == count)
+        check("the value chosen is marked", len(driver.find_elements(By.CSS_SELECTOR, "section.facet-anonymity li.selected")) == 1)
+        no_script_ran(driver, "claim search with facets")
+        # Without script the charts are the same markup: the SVG is the server's.
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        driver.get(server.base + "/explore/sourcing?interval=year")
+        points = driver.find_elements(By.CSS_SELECTOR, "figure#chart-hedged circle.point")
+        years = [i for i in json.load(urllib.request.urlopen(server.base + "/v1/indicators?interval=year&by=publisher"))["items"]
+                 if i["indicators"]["claims"] > 0]
+        check("by year, without script: a point per publisher and year", len(points) == len(years), f"{len(points)} vs {len(years)}")
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+        driver.save_screenshot(str(SHOTS / "09-sourcing-by-year.png"))
 
 
 def main():
@@ -131,6 +201,7 @@ def main():
     try:
         seed(driver, binary)
         hostile(driver, binary)
+        sourcing(driver, binary)
         editor_test.editor(driver, binary)
     finally:
         driver.quit()

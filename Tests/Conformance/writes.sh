@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Conformance of the write operations (openapi.yaml's `writes` tag): schemathesis against `serve --tokens` on a
 # throwaway copy of the seed, every check on (ignored_auth included: each operation is also sent without the token),
-# then probes of what a generator rarely reaches (a valid create, its GET, a replacement with If-Match, a delete).
+# then probes of what a generator rarely reaches (a valid create, its GET, a replacement with If-Match, a delete,
+# their revisions and feed), then the history operations over what the probes wrote.
 #
 #   Tests/Conformance/writes.sh PATH_TO_ATTRIBUTED_BINARY   (run by Tests/Conformance/run.sh, which made the venv)
 set -euo pipefail
@@ -89,8 +90,30 @@ code, _, _ = request("PUT", "/v1/articles/probe-article", json.dumps(doc), {**au
 check("PUT with a stale If-Match -> 412", code == 412)
 code, _, _ = request("DELETE", "/v1/articles/probe-article", None, {**auth, "If-Match": headers.get("etag")})
 check("DELETE with If-Match -> 204", code == 204)
-code, _, _ = request("GET", "/v1/articles/probe-article")
-check("GET after DELETE -> 404", code == 404)
+code, headers, _ = request("GET", "/v1/articles/probe-article")
+check("GET after DELETE -> 410 with a Link to its revisions", code == 410 and
+      headers.get("link") == '</v1/articles/probe-article/revisions>; rel="version-history"', f"-> {code}")
+code, _, body = request("GET", "/v1/articles/probe-article/revisions")
+revisions = json.loads(body)["items"] if code == 200 else []
+check("its revisions, newest first: delete, update, create",
+      [(r["revision"], r["action"]) for r in revisions] == [(3, "delete"), (2, "update"), (1, "create")], body[:300])
+code, headers, body = request("GET", "/v1/articles/probe-article/revisions/1")
+check("revision 1's document, immutable", code == 200 and "immutable" in headers.get("cache-control", "") and
+      json.loads(body)["articles"][0]["headline"] == "Probe", f"-> {code}")
+code, _, _ = request("GET", "/v1/articles/probe-article/revisions/3")
+check("the delete's revision -> 410", code == 410)
+created = revisions[-1]["seq"] if revisions else 0  # the generated writes before the probes took seqs too
+code, _, body = request("GET", f"/v1/changes?after={created}&include=document")
+items = json.loads(body)["items"] if code == 200 else []
+check("the feed after the create: the update and the delete, the update's document",
+      [i["seq"] for i in items] == [created + 1, created + 2] and
+      json.loads(items[0]["document"])["articles"][0]["headline"] == "Probe, corrected", body[:300])
+_, headers, _ = request("GET", "/v1/entities/pakistan-today")
+entity = {"format": "attributed-dataset/1", "entities": [{"id": "pakistan-today", "kind": "publication", "name": "Pakistan Today (renamed)"}]}
+code, _, _ = request("PUT", "/v1/entities/pakistan-today", json.dumps(entity), {**auth, "If-Match": headers.get("etag")})
+code, _, body = request("GET", "/v1/articles/is-emerging-in-karachi/revisions")
+check("an entity change is a revision of the article citing it", code == 200 and
+      [r["action"] for r in json.loads(body)["items"]] == ["entity"], body[:300])
 code, headers, _ = request("PUT", "/v1/articles/probe-article", json.dumps(doc), {"Content-Type": "application/json"})
 check("no token -> 401 with WWW-Authenticate", code == 401 and headers.get("www-authenticate", "").startswith("Bearer"))
 result = subprocess.run([binary, "validate", data], capture_output=True, text=True)
@@ -98,3 +121,11 @@ check("validate passes on the directory with its journal", result.returncode == 
 print(f"write probes: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
+
+# The history and the feed (openapi.yaml's `history` tag) on this server, which the probes gave revisions: the
+# probe article's (created, replaced, deleted) and the seed article's (its publisher renamed).
+log "schemathesis over the history operations ($EXAMPLES examples each)"
+(cd "$REPORT_DIR" && "$VENV/bin/st" --config-file "$REPORT_DIR/schemathesis.toml" run "$ROOT/openapi.yaml" --url "http://127.0.0.1:$PORT" \
+  --include-tag history \
+  --checks all --mode all --phases examples,coverage,fuzzing --seed 20261207 \
+  --max-examples "$EXAMPLES" --workers 1 --generation-database none --request-timeout 20 --no-color)

@@ -8,10 +8,14 @@ string indices are Unicode scalars, the format's unit) rather than counted by ha
   hostile-strings.json  an article whose headline, summary, body, entity names and cues hold markup and script
                         (`<script>`, `"><img src=x onerror=...>`, `</textarea>`, `javascript:` URLs): the explorer
                         must show them as text;
+  sourcing.json         60 articles by four publishers over 2024-2026 (dates to the day, the month, the year, as a
+                        date-time, or none; English and French) with chains of every depth, mode, factuality and
+                        origin kind: what the facets, the date and publisher filters and the sourcing series are
+                        tested on (Tests/AttributedAPITests/Facets, Tests/Browser) against counts made from the JSON;
   formula-injection.json  texts beginning with `=`, `+`, `-`, `@`, tab or CR, with commas, quotes and line breaks:
                         a CSV export must neutralise and quote them.
 
-Usage: Tests/Datasets/make_datasets.py   (rewrites the three files beside this script)
+Usage: Tests/Datasets/make_datasets.py   (rewrites the four files beside this script)
 """
 import json
 import pathlib
@@ -195,7 +199,53 @@ def formula_injection():
             "articles": [record], "entities": entities, "claims": claims}
 
 
+def sourcing():
+    """Pseudo-random but fixed (seeded): every facet value and filter has several cases, some publishers and months
+    share sources, and some articles fall outside any date range (undated, or dated only to a year)."""
+    import random
+    rng = random.Random(29)
+    publishers = [("courier", "The Courier"), ("daily", "The Daily"), ("herald", "The Herald"), ("weekly", "The Weekly")]
+    entities = [entity(id, "publication", "named", name=name) for id, name in publishers]
+    people = [entity(f"person-{n}", "person", "named", name=f"Person {n}") for n in range(8)]
+    unnamed = [
+        entity("aide", "person", "anonymous", descriptor="an aide", reason="not authorised to speak"),
+        entity("officials", "group", "anonymous", descriptor="officials"),
+        entity("insider", "person", "partially_identified", descriptor="a council insider"),
+        entity("memo", "document", "partially_identified", descriptor="an internal memo", issuer="ministry"),
+        entity("rumour", "unspecified", "unspecified", descriptor="it is said"),
+    ]
+    ministry = entity("ministry", "organization", "named", name="The Ministry")
+    entities += people + unnamed + [ministry]
+    sources = people + unnamed + [ministry]
+    mode_of = {"document": "document_citation", "unspecified": "impersonal_report"}
+    factualities = ["CT+", "CT+", "CT+", "PR+", "PS+", "Uu", "CT-", "CTu"]
+    articles, claims = [], []
+    for a in range(60):
+        publisher = publishers[a % 4][0] if a % 7 else publishers[0][0]
+        year, month, day = 2024 + rng.randrange(3), 1 + rng.randrange(12), 1 + rng.randrange(28)
+        kind = rng.random()
+        published = (f"{year}-{month:02d}-{day:02d}" if kind < 0.7 else f"{year}-{month:02d}" if kind < 0.8
+                     else f"{year}" if kind < 0.87 else f"{year}-{month:02d}-{day:02d}T09:30:00Z" if kind < 0.94 else None)
+        sentences = [f"Sentence {c} of story {a} is reported." for c in range(2 + rng.randrange(6))]
+        record = article(f"story-{a:02d}", publisher, f"Story {a}", " ".join(sentences))
+        record["published"] = None if a in (11, 38) else published
+        record["language"] = "fr" if a % 5 == 3 else "en"
+        articles.append(record)
+        for c, sentence in enumerate(sentences):
+            chain = [link(publisher)]
+            for _ in range(rng.choice([0, 1, 1, 1, 2, 2])):
+                source = rng.choice([s for s in sources if s["id"] != chain[-1]["source"]])
+                mode = mode_of.get(source["kind"]) or rng.choice(["direct_quote", "indirect_speech", "mixed_quote", "declined_comment"])
+                chain.append(link(source["id"], mode=mode, factuality=rng.choice(factualities),
+                                  attribution=rng.choice(["assertion", "assertion", "belief"]),
+                                  derivation=rng.choice(["quotation", "paraphrase"])))
+            claims.append(claim(f"s{a:02d}-{c}", record, sentence, f"p{rng.randrange(40)}", chain))
+    return {"format": "attributed-dataset/1",
+            "notes": "Built by Tests/Datasets/make_datasets.py. Facets, filters and series: four publishers, 2024-2026.",
+            "articles": articles, "entities": entities, "claims": claims}
+
+
 for name, dataset in [("indicators.json", indicators()), ("hostile-strings.json", hostile_strings()),
-                      ("formula-injection.json", formula_injection())]:
+                      ("sourcing.json", sourcing()), ("formula-injection.json", formula_injection())]:
     (HERE / name).write_text(json.dumps(dataset, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {HERE / name}")

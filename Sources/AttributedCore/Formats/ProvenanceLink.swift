@@ -7,6 +7,13 @@ enum ProvenanceLink {
         HTTPHeader("Link", percentEncoded(utf8: claimId, between: "</v1/claims/",
                                           and: "/provenance>; rel=\"http://www.w3.org/ns/prov#has_provenance\""))
     }
+
+    /// The article's history as PROV-JSON, anchored at the article (`article:` in every PROV document here).
+    static func history(article: String) -> HTTPHeader {
+        let id = percentEncoded(article)
+        return HTTPHeader("Link", "<\(RevisionPaths.list(article))?format=prov>; rel=\"http://www.w3.org/ns/prov#has_provenance\"; "
+                              + "anchor=\"urn:attributed:article:\(id)\"")
+    }
 }
 
 extension Store {
@@ -14,8 +21,12 @@ extension Store {
     /// response, its provenance included, links to that provenance.
     func derivedHeaders(_ key: ResourceKey) -> [HTTPHeader] {
         switch key.kind {
-        case .claim, .provenance, .provDocument, .annotation, .schemaClaim:
+        case .claim, .annotation, .schemaClaim:
             [claims.strings.withBytes(claims.records[Int(key.ordinal)].id) { ProvenanceLink.header(claimId: $0) }]
+        case .provenance, .provDocument:
+            // A chain's provenance document also leads to the provenance of the record itself: who wrote its article.
+            [claims.strings.withBytes(claims.records[Int(key.ordinal)].id) { ProvenanceLink.header(claimId: $0) },
+             ProvenanceLink.history(article: claims.articles[Int(claims.records[Int(key.ordinal)].article)].id)]
         case .article, .entity, .articleIndicators, .publisherIndicators, .schemaArticle: []
         }
     }

@@ -25,6 +25,7 @@ public struct Request: Sendable {
         var contentType: String?
         var body: [UInt8]?
         var clientAddress: String?
+        var lastEventID: String?
     }
 
     /// The bearer token's header.
@@ -52,6 +53,12 @@ public struct Request: Sendable {
         set { credentialsAndBody = Self.setting(credentialsAndBody) { $0.clientAddress = newValue } }
     }
 
+    /// The seq a reconnecting event-stream client saw last (`Last-Event-ID`, sent by `EventSource` by itself).
+    public var lastEventID: String? {
+        get { credentialsAndBody?.lastEventID }
+        set { credentialsAndBody = Self.setting(credentialsAndBody) { $0.lastEventID = newValue } }
+    }
+
     private static func setting(_ fields: CredentialsAndBody?, _ change: (inout CredentialsAndBody) -> Void) -> CredentialsAndBody {
         var fields = fields ?? CredentialsAndBody()
         change(&fields)
@@ -60,7 +67,8 @@ public struct Request: Sendable {
 
     public init(method: String = "GET", path: String, query: [QueryItem] = [], ifNoneMatch: String? = nil,
                 accept: String? = nil, acceptEncoding: String? = nil, prefer: String? = nil, authorization: String? = nil,
-                ifMatch: String? = nil, contentType: String? = nil, body: [UInt8]? = nil, clientAddress: String? = nil) {
+                ifMatch: String? = nil, contentType: String? = nil, body: [UInt8]? = nil, clientAddress: String? = nil,
+                lastEventID: String? = nil) {
         self.method = method
         self.path = path
         self.query = query
@@ -68,9 +76,9 @@ public struct Request: Sendable {
         self.accept = accept
         self.acceptEncoding = acceptEncoding
         self.prefer = prefer
-        if authorization != nil || ifMatch != nil || contentType != nil || body != nil || clientAddress != nil {
+        if authorization != nil || ifMatch != nil || contentType != nil || body != nil || clientAddress != nil || lastEventID != nil {
             credentialsAndBody = CredentialsAndBody(authorization: authorization, ifMatch: ifMatch, contentType: contentType,
-                                                    body: body, clientAddress: clientAddress)
+                                                    body: body, clientAddress: clientAddress, lastEventID: lastEventID)
         }
     }
 }

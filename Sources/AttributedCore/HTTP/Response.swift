@@ -19,6 +19,9 @@ public struct Response: Sendable {
         case rendered(RenderedBody)
         /// A bulk export: no length known in advance, sent chunk by chunk as the client reads it.
         case stream(ExportStream)
+        /// The live feed (`text/event-stream`): a follower that sends each change as it is committed, until the
+        /// client goes or the server stops.
+        case events(FeedFollower)
     }
 
     public var status: Int
@@ -26,6 +29,8 @@ public struct Response: Sendable {
     public var body: Body
     /// For a list: the candidates its query examined (not sent; tests bound a query's cost with it).
     public var examined: Int?
+    /// For a list with `facet`: the matches its facets were counted over (0 when counted at load; not sent).
+    public var counted: Int?
     /// The index of the route (in the router's `routes`) whose path this answers; nil when no route matched.
     public var route: Int?
     /// `.gzip` once `gzipped()` made this the gzip coding: `headers` and `body` are then already the gzip ones,
@@ -67,6 +72,8 @@ public struct Response: Sendable {
         case .stream(var stream):
             let identity = stream.drain()
             return (coding == .gzip ? gzip(identity) : identity, headers)
+        case .events(let follower):
+            return (follower.drainAvailable(), headers)
         }
     }
 

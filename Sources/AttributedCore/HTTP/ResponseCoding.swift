@@ -34,6 +34,8 @@ extension Response {
             response.body = .bytes(gzip(bytes))
         case .rendered:
             break
+        case .events:
+            return self  // each event must go out as it happens, not when a compressor's block fills
         case .stream:
             // An export's size is known only at its end: it is always compressed, chunk by chunk.
             response.headers = ResponseCoding.gzipHeaders(headers)

@@ -9,6 +9,8 @@ public enum MediaType {
     /// RFC 4180 §3 and RFC 7111: the charset, and that the first row names the columns.
     public static let csv = "text/csv; charset=utf-8; header=present"
     public static let html = "text/html; charset=utf-8"
+    /// The live change feed (server-sent events).
+    public static let eventStream = "text/event-stream; charset=utf-8"
     public static let css = "text/css; charset=utf-8"
     public static let javascript = "text/javascript; charset=utf-8"
 }
@@ -16,6 +18,8 @@ public enum MediaType {
 public enum CacheControl {
     /// Data is immutable per dataset version; a minute of caching, then revalidation by ETag.
     public static let data = "public, max-age=60"
+    /// A revision's document never changes (RFC 8246): a year, and no revalidation.
+    public static let immutable = "public, max-age=31536000, immutable"
     /// Probes and errors must reflect the moment they are asked.
     public static let none = "no-store"
 }

@@ -2,15 +2,25 @@ enum ClaimHandlers {
     static func list(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
         let parameters = try context.parameters(allowed: ClaimQuery.parameterNames, offering: .list)
-        let query = try ClaimQuery(parameters)
+        return try respond(ClaimQuery(parameters), parameters: parameters, facets: FacetName.allCases, context, store)
+    }
+
+    /// A claim list (all claims, an article's, an entity's): a page of JSON with the facets asked for, or an export.
+    static func respond(_ query: ClaimQuery, parameters: QueryParameters, facets applicable: [FacetName], _ context: RouteContext,
+                        _ store: Store) throws(Problem) -> Response {
         let request = try PageRequest(parameters)
+        let facetRequest = try FacetRequest(parameters, applicable: applicable)
         let format = try context.negotiate(parameters)
         if let export = try context.export(format, of: .claims, parameters: parameters, in: store, all: { () throws(Problem) in try query.matches(in: store) },
                                            page: { () throws(Problem) in try query.page(request, in: store) }) {
             return export
         }
         let page = try query.page(request, in: store)
-        return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
+        let facets = try ListFacets(facetRequest, claims: { () throws(Problem) in try query.matches(in: store) },
+                                    unfiltered: query.isUnfiltered, for: context.request, in: store)
+        return ListResponse.make(page, for: context.request, facets: facets, etag: { store.etags.claims[$0] }) {
+            store.writeListedClaim($0, into: &$1)
+        }
     }
 
     /// The claim; or (`format=jsonld`) a schema.org `Claim`; or (`format=annotation`) a W3C Web Annotation.

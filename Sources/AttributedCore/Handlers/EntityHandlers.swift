@@ -28,22 +28,15 @@ enum EntityHandlers {
     /// Claims with the entity on their chain (`role=source`), among their subjects (`role=subject`), or either.
     static func claims(_ context: RouteContext) throws(Problem) -> Response {
         let store = try context.dataset()
-        let parameters = try context.parameters(allowed: PageRequest.parameterNames.union(["role"]), offering: .list)
+        let parameters = try context.parameters(allowed: ClaimQuery.ofEntityParameterNames, offering: .list)
         let role: Role? = try parameters.choice("role")
-        let entity = try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")
-        let lists = switch role {
-        case .source: store.filters.claimsBySource
-        case .subject: store.filters.claimsBySubject
-        case nil: store.filters.claimsByEntity
+        var query = try ClaimQuery(parameters)
+        _ = try Lookup.ordinal(of: context.id, in: store.entityIndex, kind: "entity")
+        switch role {
+        case .source: query.sources.append(context.id)
+        case .subject: query.subject = context.id
+        case nil: query.entity = context.id
         }
-        let request = try PageRequest(parameters)
-        let format = try context.negotiate(parameters)
-        let take = { () throws(Problem) in try request.take(.list(lists, entity), count: store.claims.count) { store.claims.id(of: $0) } }
-        if let export = try context.export(format, of: .claims, parameters: parameters, in: store,
-                                           all: { Conjunction([.list(lists, entity)]) }, page: take) {
-            return export
-        }
-        let page = try take()
-        return ListResponse.make(page, for: context.request, etag: { store.etags.claims[$0] }) { store.writeListedClaim($0, into: &$1) }
+        return try ClaimHandlers.respond(query, parameters: parameters, facets: FacetName.allCases, context, store)
     }
 }

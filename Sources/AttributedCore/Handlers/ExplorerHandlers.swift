@@ -11,15 +11,34 @@ enum ExplorerHandlers {
             let store = try context.dataset()
             var request = context.request
             request.query.removeAll { $0.name == "q" && $0.value?.isEmpty != false }
-            let parameters = try QueryParameters(request.query, allowed: ["q", "cursor"])
+            let parameters = try QueryParameters(request.query, allowed: homeParameterNames)
             let pageRequest = try PageRequest(parameters)
-            guard let words = try parameters.string("q") else {
+            var query = try ClaimQuery(parameters)
+            let words = try parameters.string("q")
+            guard words != nil || !query.isUnfiltered else {
                 let page = try pageRequest.take(.all(store.articles.count), count: store.articles.count) { store.articles[$0].id }
                 return ArticleListPage(store: store, page: page, request: request).render()
             }
-            var query = try ClaimQuery(parameters)
-            query.order = .relevance
-            return ClaimSearchPage(store: store, words: words, page: try query.page(pageRequest, in: store), request: request).render()
+            if words != nil { query.order = .relevance }
+            let facets = try ListFacets.countClaims(FacetSidebar.names, matches: { () throws(Problem) in try query.matches(in: store) },
+                                                    unfiltered: false, in: store)
+            return ClaimSearchPage(store: store, words: words, page: try query.page(pageRequest, in: store), facets: facets,
+                                   request: request).render()
+        }
+    }
+
+    /// The home page's parameters: `q`, the page, and the claim lists' filters (the search's refinements).
+    static let homeParameterNames = Set(["q", "cursor"]).union(ClaimQuery.claimFilterNames).union(ArticleFilters.parameterNames)
+
+    /// The corpus page: the sourcing series by publisher, by month (or `interval=year`), of the articles the
+    /// article filters select.
+    static func sourcing(_ context: RouteContext) -> Response {
+        ExplorerResponse.page { () throws(Problem) -> [UInt8] in
+            let store = try context.dataset()
+            let parameters = try context.parameters(allowed: ArticleFilters.parameterNames.union(["interval"]))
+            let interval: SourcingSeries.Interval = try parameters.choice("interval") ?? .month
+            let series = SourcingSeries.selecting(try ArticleFilters(parameters), interval: interval, byPublisher: true, in: store)
+            return SourcingPage(store: store, series: series, request: context.request).render()
         }
     }
 

@@ -17,6 +17,9 @@ struct ListCursor {
 
     var current: UInt32? { position < values.endIndex ? values[position] : nil }
 
+    /// The values from the current one on.
+    var remaining: ArraySlice<UInt32> { values[position...] }
+
     mutating func advance() {
         if position < values.endIndex { position += 1 }
     }

@@ -52,6 +52,16 @@ struct PostingListsBuilder {
         postings(&self)
     }
 
+    /// Several builders filled by one loop, run twice (counting, then placing), as `collect` does for one: `postings`
+    /// appends to `builders[i]` what list family `i` holds.
+    static func collect(listCounts: [Int], _ postings: (inout [PostingListsBuilder]) -> Void) -> [PostingLists] {
+        var builders = listCounts.map { PostingListsBuilder(listCount: $0) }
+        postings(&builders)
+        for index in builders.indices { builders[index].startPlacing() }
+        postings(&builders)
+        return builders.map { $0.build() }
+    }
+
     /// Values must arrive in ascending order within each list (lists may interleave).
     mutating func append(_ value: UInt32, toList list: Int) {
         if placing {

@@ -29,13 +29,13 @@ public enum JournalSalvage {
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {
-                switch JournalRecord.decode(buffer, at: offset) {
-                case .entry(_, let length):
+                switch JournalRecord.framing.decode(buffer, at: offset) {
+                case .record(_, _, let length):
                     kept += buffer[offset..<offset + length]
                     report.kept += 1
                     offset += length
                 case .invalid(let reason):
-                    let next = JournalRecord.nextValidRecord(in: buffer, after: offset) ?? buffer.count
+                    let next = JournalRecord.framing.nextValidRecord(in: buffer, after: offset) ?? buffer.count
                     report.skipped.append((offset, next - offset, reason))
                     offset = next
                 }

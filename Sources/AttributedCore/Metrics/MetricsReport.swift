@@ -6,6 +6,7 @@ enum MetricsReport {
         writeRequests(metrics, into: &out)
         writeDataset(store, metrics, into: &out)
         metrics.writes?.write(into: &out)
+        metrics.feed.write(into: &out)
         out.family("attributed_build_info", .gauge, help: "The running binary: API version and Swift compiler (always 1).")
         out.sample("attributed_build_info", ["version": BuildInfo.version, "swift": BuildInfo.swiftVersion], 1)
         writeProcess(metrics, into: &out)

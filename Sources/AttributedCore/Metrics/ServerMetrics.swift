@@ -26,6 +26,9 @@ public final class ServerMetrics: Sendable {
     /// The load that produced the dataset being served: how long it took (seconds) and when it finished.
     private let lastLoad = Locked<(seconds: Double, at: Double)?>(nil)
 
+    /// The live change feed's followers.
+    public let feed = FeedMetrics()
+
     /// The write path's figures, on a server that takes writes.
     private let writeMetrics = Locked<WriteMetrics?>(nil)
     var writes: WriteMetrics? { writeMetrics.withLock { $0 } }

@@ -4,29 +4,55 @@
 /// depth, one union per `q` word), and a page is a leapfrog join of them from the keyset position: its cost is
 /// the page plus the rarest list, whatever the corpus size.
 struct ClaimQuery {
-    static let parameterNames: Set = PageRequest.parameterNames.union(
-        ["article", "entity", "source", "anonymity", "mode", "min_depth", "q", "sort"])
+    /// The filters on the claim itself, which every claim list takes (an article's, an entity's, all claims).
+    static let claimFilterNames: Set = ["entity", "source", "anonymity", "mode", "min_depth", "origin", "origin_kind",
+                                        "factuality", "derivation", "depth"]
+    static let parameterNames: Set = PageRequest.parameterNames.union(claimFilterNames).union(ArticleFilters.parameterNames)
+        .union(FacetRequest.parameterNames).union(["article", "q", "sort"])
+    /// `/v1/articles/{id}/claims`: the article is the route's, and so are its publisher, date and language.
+    static let ofArticleParameterNames: Set = PageRequest.parameterNames.union(claimFilterNames).union(FacetRequest.parameterNames)
+    /// `/v1/entities/{id}/claims`: the entity is the route's (with `role`).
+    static let ofEntityParameterNames: Set = PageRequest.parameterNames.union(claimFilterNames.subtracting(["entity"]))
+        .union(ArticleFilters.parameterNames).union(FacetRequest.parameterNames).union(["article", "role"])
 
     /// What `min_depth` may be.
     static let minimumDepths = 1...64
+    /// What `depth` may be.
+    static let depths = 1...64
 
     var article: String?
     /// A subject of the claim, or a source anywhere on its chain.
     var entity: String?
-    var source: String?
+    /// A subject of the claim (an entity's claims with `role=subject`).
+    var subject: String?
+    /// Sources on the chain, all of them.
+    var sources: [String]
     var anonymity: Anonymity?
-    var mode: AttributionMode?
+    /// Modes on the chain, all of them.
+    var modes: [AttributionMode]
     var minimumDepth: Int?
+    var origin: String?
+    var originKind: EntityKind?
+    var factuality: Factuality?
+    var derivation: Derivation?
+    var depth: Int?
+    var articles: ArticleFilters
     var search: SearchQuery?
     var order: ListOrder
 
     init(_ parameters: QueryParameters) throws(Problem) {
         article = try parameters.string("article")
         entity = try parameters.string("entity")
-        source = try parameters.string("source")
+        sources = try parameters.ids("source")
         anonymity = try parameters.choice("anonymity")
-        mode = try parameters.choice("mode")
+        modes = try parameters.choices("mode")
         minimumDepth = try parameters.integer("min_depth", in: Self.minimumDepths)
+        origin = try parameters.id("origin")
+        originKind = try parameters.choice("origin_kind")
+        factuality = try parameters.choice("factuality")
+        derivation = try parameters.choice("derivation")
+        depth = try parameters.integer("depth", in: Self.depths)
+        articles = try ArticleFilters(parameters)
         search = try SearchQuery(parameters)
         order = try ListOrder.parse(parameters, hasSearch: search != nil)
     }
@@ -60,6 +86,13 @@ struct ClaimQuery {
         return Self.join(filters: filters, words: words, count: store.claims.count)
     }
 
+    /// Whether a filter or `q` narrows the claims (without, facets are the ones counted at load).
+    var isUnfiltered: Bool {
+        article == nil && entity == nil && subject == nil && sources.isEmpty && anonymity == nil && modes.isEmpty
+            && minimumDepth == nil && origin == nil && originKind == nil && factuality == nil && derivation == nil
+            && depth == nil && articles.isEmpty && search == nil
+    }
+
     /// The filters' lists, then the words' (a ranking reads the words' positions); every claim when there is neither.
     private static func join(filters: [PostingCursor], words: [PostingCursor], count: Int) -> Conjunction {
         filters.isEmpty && words.isEmpty ? Conjunction([.all(count)]) : Conjunction(filters + words)
@@ -77,14 +110,32 @@ struct ClaimQuery {
             guard let ordinal = store.entityIndex[entity] else { return nil }
             cursors.append(.list(store.filters.claimsByEntity, ordinal))
         }
-        if let source {
+        if let subject {
+            guard let ordinal = store.entityIndex[subject] else { return nil }
+            cursors.append(.list(store.filters.claimsBySubject, ordinal))
+        }
+        for source in Set(sources) {
             guard let ordinal = store.entityIndex[source] else { return nil }
             cursors.append(.list(store.filters.claimsBySource, ordinal))
         }
-        if anonymity != nil || mode != nil || minimumDepth != nil {
-            guard let facet = store.filters.facets.list(anonymity: anonymity, mode: mode, minimumDepth: minimumDepth) else { return nil }
+        let modes = Array(Set(modes)).sorted { $0.bit < $1.bit }
+        if anonymity != nil || !modes.isEmpty || minimumDepth != nil {
+            guard let facet = store.filters.facets.list(anonymity: anonymity, mode: modes.first, minimumDepth: minimumDepth) else { return nil }
             cursors.append(.list(store.filters.facets.lists, facet))
         }
-        return cursors
+        for mode in modes.dropFirst() {
+            cursors.append(.list(store.filters.facets.lists, store.filters.facets.list(anonymity: nil, mode: mode, minimumDepth: nil)!))
+        }
+        let lists = store.corpus
+        if let origin {
+            guard let ordinal = store.entityIndex[origin] else { return nil }
+            cursors.append(.list(lists.claimsByOrigin, ordinal))
+        }
+        if let originKind { cursors.append(.list(lists.claimsByOriginKind, EntityKind.allCases.firstIndex(of: originKind)!)) }
+        if let factuality { cursors.append(.list(lists.claimsByFactuality, Int(factuality.position))) }
+        if let derivation { cursors.append(.list(lists.claimsByDerivation, derivation == .quotation ? 0 : 1)) }
+        if let depth { cursors.append(.list(lists.claimsByDepth, depth - 1)) }
+        guard let articleCursors = articles.claimCursors(in: store) else { return nil }
+        return cursors + articleCursors
     }
 }

@@ -2,11 +2,13 @@
 enum ListResponse {
     /// `etag` gives each item's own tag: the list's tag combines them with the next cursor, which together decide
     /// every byte of the body, so a conditional request is answered without rendering any item.
-    static func make(_ page: Page, for request: Request, etag: (Int) -> UInt64,
+    /// `facets` (`facet=`) are rendered already: their bytes join the tag too.
+    static func make(_ page: Page, for request: Request, facets: ListFacets = .none, etag: (Int) -> UInt64,
                      render: @escaping @Sendable (Int, inout JSONOutput) -> Void) -> Response {
         var hash = Hash64(seed: 0x6c69_7374)  // "list"
         for ordinal in page.ordinals { hash.combine(etag(ordinal)) }
         hash.combine(page.next ?? "")
+        if !facets.member.isEmpty { facets.member.withUnsafeBytes { hash.combine($0) } }
         var headers = StandardHeaders.negotiated(contentType: MediaType.json, etag: ETag.quoted(hash.value),
                                               cacheControl: CacheControl.data)
         if let next = page.next {
@@ -21,11 +23,13 @@ enum ListResponse {
             }
             output.raw(#"],"next":"#)
             output.optionalString(page.next)
+            output.raw(facets.member)
             output.raw("}")
             return output.bytes
         }
         var response = Response(status: 200, headers: headers, body: .rendered(body))
         response.examined = page.examined
+        response.counted = facets.member.isEmpty ? nil : facets.counted
         return response
     }
 

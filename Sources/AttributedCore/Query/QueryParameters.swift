@@ -6,7 +6,13 @@ struct QueryParameters {
     /// Taken by every data route (`FormatOffer`); any other route refuses it like any unknown parameter.
     static let formatName = "format"
 
+    /// The parameters that may be given more than once (each occurrence is one more value): `publisher` means any
+    /// of them (an article has one), `source` and `mode` all of them (a chain has several), `facet` one facet each.
+    static let repeatable: Set = ["publisher", "source", "mode", "facet"]
+
     private let values: [String: String]
+    /// Every value of a repeatable parameter, in the order given.
+    private let repeated: [String: [String]]
     /// The formats the route offers; nil on a route that takes no `format`.
     let formatOffer: FormatOffer?
     /// The format `?format=` asked for, already checked against the offer.
@@ -15,6 +21,7 @@ struct QueryParameters {
     init(_ items: [QueryItem], allowed: Set<String>, formats: FormatOffer? = nil) throws(Problem) {
         guard items.count <= Self.maximumCount else { throw .tooManyParameters(limit: Self.maximumCount) }
         var values: [String: String] = [:]
+        var repeated: [String: [String]] = [:]
         for item in items {
             guard allowed.contains(item.name) || (formats != nil && item.name == Self.formatName) else {
                 var names = allowed
@@ -26,12 +33,14 @@ struct QueryParameters {
             guard let value = item.value else {
                 throw .invalidParameter(item.name, "query parameter \"\(item.name)\" needs a value")
             }
-            guard values[item.name] == nil else {
+            repeated[item.name, default: []].append(value)
+            guard values[item.name] == nil || Self.repeatable.contains(item.name) else {
                 throw .invalidParameter(item.name, "query parameter \"\(item.name)\" is given more than once")
             }
-            values[item.name] = value
+            values[item.name] = values[item.name] ?? value
         }
         self.values = values
+        self.repeated = repeated
         formatOffer = formats
         requestedFormat = try formats.flatMap { offer throws(Problem) in try Self.format(values[Self.formatName], in: offer) }
     }
@@ -54,6 +63,72 @@ struct QueryParameters {
             throw .invalidParameter(name, "query parameter \"\(name)\" is longer than \(maximumLength) characters")
         }
         return value
+    }
+
+    /// Every value of a repeatable parameter, each checked as `string` checks one; empty when it is absent.
+    func strings(_ name: String, maximumLength: Int = 256, maximumCount: Int = 16) throws(Problem) -> [String] {
+        try checkCount(name, maximumCount)
+        var checked: [String] = []
+        for value in repeated[name] ?? [] {
+            guard !value.isEmpty else { throw .invalidParameter(name, "query parameter \"\(name)\" must not be empty") }
+            guard value.unicodeScalars.count <= maximumLength else {
+                throw .invalidParameter(name, "query parameter \"\(name)\" is longer than \(maximumLength) characters")
+            }
+            checked.append(value)
+        }
+        return checked
+    }
+
+    /// Every value of a repeatable parameter from a closed vocabulary.
+    func choices<Choice: RawRepresentable & CaseIterable>(_ name: String, as: Choice.Type = Choice.self) throws(Problem) -> [Choice]
+    where Choice.RawValue == String {
+        try checkCount(name, Choice.allCases.count)
+        var chosen: [Choice] = []
+        for raw in repeated[name] ?? [] {
+            guard let value = Choice(rawValue: raw) else {
+                let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .invalidParameter(name, "query parameter \"\(name)\" must be one of: \(allowed)")
+            }
+            chosen.append(value)
+        }
+        return chosen
+    }
+
+    /// Every value of a repeatable parameter that names entities: each in the id syntax (`[A-Za-z0-9][A-Za-z0-9._-]`,
+    /// at most 128), so that a malformed one is a 400 rather than an id that names nothing.
+    func ids(_ name: String) throws(Problem) -> [String] {
+        let values = try strings(name, maximumLength: 128)
+        for value in values where !Self.isId(value) {
+            throw .invalidParameter(name, "query parameter \"\(name)\" must be an id: a letter or digit, then letters, digits, '.', '_' or '-'")
+        }
+        return values
+    }
+
+    func id(_ name: String) throws(Problem) -> String? { try ids(name).first }
+
+    static func isId(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        func allowed(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        guard let first = bytes.first, allowed(first), bytes.count <= 128 else { return false }
+        return bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    /// A BCP 47 language tag as the dataset's `language` is (`en`, `ur-PK`), at most 64 characters.
+    func languageTag(_ name: String) throws(Problem) -> String? {
+        guard let value = try string(name, maximumLength: 64) else { return nil }
+        guard ASCIIFormat.matches(Array(value.utf8), .languageTag) else {
+            throw .invalidParameter(name, "query parameter \"\(name)\" must be a BCP 47 language tag such as \"en\" or \"ur-PK\"")
+        }
+        return value
+    }
+
+    /// A repeatable parameter is given at most `maximum` times (a vocabulary's, at most as many as its values).
+    private func checkCount(_ name: String, _ maximum: Int) throws(Problem) {
+        guard let values = repeated[name], values.count > maximum else { return }
+        throw .invalidParameter(name, "query parameter \"\(name)\" is given more than \(maximum) times")
     }
 
     func integer(_ name: String, in range: ClosedRange<Int>) throws(Problem) -> Int? {

@@ -19,11 +19,18 @@ public struct RoutePattern: Sendable, CustomStringConvertible {
         precondition(segments.count <= Self.maximumSegments, "route \(template) has more segments than a path is split into")
     }
 
-    /// nil when the path does not match; otherwise the byte range of the parameter's value, if the template has
-    /// one. `path` is split once for every route (`PathSegments`); this compares the segments' bytes in place.
-    func match(_ path: PathSegments) -> Range<Int>?? {
+    /// The byte ranges of a matched path's parameters: the first (`{id}`) and, in the one template with two
+    /// (`/v1/articles/{id}/revisions/{n}`), the second.
+    struct Parameters {
+        var first: Range<Int>?
+        var second: Range<Int>?
+    }
+
+    /// nil when the path does not match; otherwise the byte ranges of the parameters' values, if the template has
+    /// any. `path` is split once for every route (`PathSegments`); this compares the segments' bytes in place.
+    func match(_ path: PathSegments) -> Parameters? {
         guard path.count == segments.count else { return nil }
-        var parameter: Range<Int>?
+        var parameters = Parameters()
         for (index, segment) in segments.enumerated() {
             let range = path[index]
             switch segment {
@@ -34,10 +41,10 @@ public struct RoutePattern: Sendable, CustomStringConvertible {
                 else { return nil }
             case .parameter:
                 guard !range.isEmpty else { return nil }
-                parameter = range
+                if parameters.first == nil { parameters.first = range } else { parameters.second = range }
             }
         }
-        return .some(parameter)
+        return parameters
     }
 
     /// The most segments a template has (what `PathSegments` keeps): a path with more matches none.
@@ -47,7 +54,7 @@ public struct RoutePattern: Sendable, CustomStringConvertible {
 /// A path's segments (after its leading `/`) as byte ranges, found once per request. Paths of more segments than
 /// any template are not split (`count` is then past `RoutePattern.maximumSegments` and nothing matches).
 struct PathSegments {
-    typealias Ranges = InlineArray<4, Range<Int>>
+    typealias Ranges = InlineArray<5, Range<Int>>
 
     let bytes: UnsafeBufferPointer<UInt8>
     private var ranges = Ranges(repeating: 0..<0)

@@ -2,10 +2,14 @@
 public struct RouteContext: Sendable {
     public let request: Request
     public let id: String
+    /// A route's second parameter (`/v1/articles/{id}/revisions/{n}`); empty elsewhere.
+    var secondID = ""
     let store: Store?
     let permanent: PermanentRepresentations
     /// What `/metrics` reports.
     let metrics: ServerMetrics
+    /// The history of changes and the live feed's followers.
+    let feed: ChangeFeed
     /// A write's writer and who makes it (nil for reads: one empty field in the copies a read goes through).
     var write: WriteContext? = nil
 
@@ -38,17 +42,30 @@ public struct Route: Sendable {
     let handler: Handler
     /// PUT, DELETE, POST: answered only by a server that takes writes (`serve --tokens`).
     let writeHandlers: [String: Handler]
+    /// What the second parameter must be, checked for every method (a preflight too): nil when any value is a path.
+    let secondParameter: (@Sendable (String) -> Problem?)?
 
-    public init(_ template: String, _ handler: @escaping Handler, writes writeHandlers: [String: Handler] = [:]) {
+    public init(_ template: String, _ handler: @escaping Handler, writes writeHandlers: [String: Handler] = [:],
+                secondParameter: (@Sendable (String) -> Problem?)? = nil) {
         pattern = RoutePattern(template)
         self.handler = handler
         self.writeHandlers = writeHandlers
+        self.secondParameter = secondParameter
     }
 
     /// The methods a server that takes writes allows here (`Allow`).
     var methodsWithWrites: String {
         ([AllowedMethods.list] + writeHandlers.keys.sorted()).joined(separator: ", ")
     }
+}
+
+/// A route a path matched, with its parameters' values.
+struct MatchedRoute {
+    let route: Route
+    let id: String
+    /// The second parameter (a revision number); empty for every other route.
+    let secondID: String
+    let index: Int
 }
 
 public struct Router: Sendable {
@@ -58,9 +75,9 @@ public struct Router: Sendable {
         self.routes = routes
     }
 
-    /// The route for a path, its `{id}` and its index in `routes`; nil for an unknown path, an empty segment (but a
-    /// final one, which only templates ending in `/` match) or a relative path.
-    func route(for target: String) -> (route: Route, id: String, index: Int)? {
+    /// The route for a path, its `{id}` (and second parameter, if any) and its index in `routes`; nil for an unknown
+    /// path, an empty segment (but a final one, which only templates ending in `/` match) or a relative path.
+    func route(for target: String) -> MatchedRoute? {
         var target = target
         return target.withUTF8 { bytes in
             guard let start = Self.originFormStart(of: bytes) else { return nil }
@@ -69,9 +86,12 @@ public struct Router: Sendable {
             guard !Self.hasEmptyInnerSegment(path) else { return nil }
             let segments = PathSegments(path)
             for (index, route) in routes.enumerated() {
-                if let parameter = route.pattern.match(segments) {
-                    let id = parameter.map { String(decoding: UnsafeBufferPointer(rebasing: path[$0]), as: UTF8.self) }
-                    return (route, id ?? "", index)
+                if let parameters = route.pattern.match(segments) {
+                    func value(_ range: Range<Int>?) -> String {
+                        range.map { String(decoding: UnsafeBufferPointer(rebasing: path[$0]), as: UTF8.self) } ?? ""
+                    }
+                    return MatchedRoute(route: route, id: value(parameters.first), secondID: value(parameters.second),
+                                        index: index)
                 }
             }
             return nil

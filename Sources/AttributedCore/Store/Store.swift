@@ -18,6 +18,11 @@ public final class Store: Sendable {
     let entityIndex: [String: Int]
     /// The claim id table and the posting list of every filter value.
     let filters: FilterIndexes
+    /// The article filters' lists (publisher, date, language) and the claims' origin, factuality, derivation and
+    /// depth lists, with the columns facets count from.
+    let corpus: CorpusLists
+    /// Every facet over every claim, counted at load (`FacetName.allCases` order).
+    let allClaimFacets: [FacetValues]
     /// `q` over claims (text, span, the chain's sources' names, aliases and descriptors) and over entities.
     let search: SearchIndexes
 
@@ -35,6 +40,10 @@ public final class Store: Sendable {
     let listedClaims = AdmittingCache<[UInt8]>(slots: 16_384)
     /// Per article, per publisher and overall, computed at load.
     let indicators: SourcingIndicators
+    /// The month and year series over every article, with and without `by=publisher`.
+    let allSeries: AllArticleSeries
+    /// What the indicators read of each entity as a source.
+    let sourceTraits: [SourceTraits]
     let etags: ResourceETags
     let readiness: Representation
     /// `/v1/indicators` over every article, and over none (a `publisher` that publishes nothing).
@@ -58,7 +67,7 @@ public final class Store: Sendable {
 
         // Independent tasks on every core: the text indexes (the longest); the filters' lists and the articles' ETags;
         // the claims' ETags (which render every claim once) in parts, taken by whichever core is free.
-        let (claims, articles, entities) = (self.claims, self.articles, self.entities)
+        let (claims, articles, entities, entityIndex) = (self.claims, self.articles, self.entities, self.entityIndex)
         let claimJSON = ClaimJSON(claims: claims, entities: entities)
         let claimParts = chunks(of: claims.count, parts: 8)
         let tasks = parallelMap(2 + claimParts.count) { task -> Any in
@@ -71,7 +80,11 @@ public final class Store: Sendable {
                     let articleETags = ResourceETags.hashes(count: articles.count) {
                         Self.writeArticle($0, of: articles, claims: claims, claimsOfArticle: filters.claimsOfArticle, into: &$1)
                     }
-                    return (filters, articleETags)
+                    let corpus = LoadTrace.timed("corpus lists") {
+                        CorpusLists(claims: claims, articles: articles, entities: entities, entityIndex: entityIndex)
+                    }
+                    let facets = LoadTrace.timed("facets of every claim") { FacetCounting.allClaims(in: corpus) }
+                    return (filters, articleETags, corpus, facets)
                 }
             default:
                 return LoadTrace.timed("claim etags, part \(task - 1) of \(claimParts.count)") {
@@ -85,21 +98,26 @@ public final class Store: Sendable {
         // freed by now, but glibc keeps freed blocks in its heaps: without this, steady memory stays ~35 MB higher.
         Allocator.returnFreedMemory()
         search = tasks[0] as! SearchIndexes
-        let (filters, articleBodyETags) = tasks[1] as! (FilterIndexes, [UInt64])
+        let (filters, articleBodyETags, corpus, allClaimFacets) = tasks[1] as! (FilterIndexes, [UInt64], CorpusLists, [FacetValues])
         let claimETags = tasks[2...].flatMap { $0 as! [UInt64] }
         let articleETags = ResourceETags.articleHashes(bodies: articleBodyETags, claims: claimETags,
                                                        claimsOfArticle: filters.claimsOfArticle)
         self.filters = filters
+        self.corpus = corpus
+        self.allClaimFacets = allClaimFacets
 
         // Two more independent halves: the sourcing indicators and their tags; the entities' bodies and the
         // provenance chains' tags.
-        let (bySource, bySubject, entityIndex) = (filters.claimsBySource, filters.claimsBySubject, self.entityIndex)
+        let (bySource, bySubject) = (filters.claimsBySource, filters.claimsBySubject)
         let tail = parallelMap(2) { half -> Any in
             if half == 0 {
                 return LoadTrace.timed("sourcing indicators") {
                     let indicators = SourcingIndicators(claims: claims, articles: articles, entities: entities,
                                                         entityIndex: entityIndex, claimsOfArticle: filters.claimsOfArticle)
-                    return (indicators, IndicatorETags(indicators))
+                    let series = LoadTrace.timed("sourcing series") {
+                        AllArticleSeries(corpus: corpus, indicators: indicators, claimsOfArticle: filters.claimsOfArticle, entities: entities)
+                    }
+                    return (indicators, IndicatorETags(indicators), series)
                 }
             }
             let entityBodies = EntityBodies(entities: entities, entityIndex: entityIndex,
@@ -109,7 +127,9 @@ public final class Store: Sendable {
             let provenanceETags = ResourceETags.provenanceHashes(claims: claimETags, entities: entityETags, json: provenanceJSON)
             return (entityBodies, provenanceJSON, entityETags, provenanceETags)
         }
-        let (indicators, indicatorETags) = tail[0] as! (SourcingIndicators, IndicatorETags)
+        let (indicators, indicatorETags, allSeries) = tail[0] as! (SourcingIndicators, IndicatorETags, AllArticleSeries)
+        self.allSeries = allSeries
+        sourceTraits = entities.map(SourceTraits.init)
         let (entityBodies, provenanceJSON, entityETags, provenanceETags) = tail[1] as! (EntityBodies, ProvenanceJSON, [UInt64], [UInt64])
         self.indicators = indicators
         self.entityBodies = entityBodies

@@ -3,6 +3,7 @@ import Glibc
 
 /// Folds the journal into the base files: each base file is rewritten (canonical form) with what the writes left of
 /// its records, the articles and entities the writes created go to `written.json`, and the journal is emptied.
+/// The history (`attributed.history`) is brought up to date first and kept: revisions and seqs outlive this.
 /// Crash-safe at every step: each file is replaced atomically (temporary file, fsync, rename, directory fsync), and
 /// until the journal is emptied it replays onto the rewritten files to the same dataset (every entry replaces
 /// whole what it names).
@@ -16,17 +17,26 @@ public enum Compaction {
     }
 
     /// `attributed compact DIR`: takes the journal's lock, so it is refused while a server writes to the directory.
-    public static func compact(directory: String) throws -> Report {
-        try compact(directory: directory, journal: try FileJournal(directory: directory))
+    /// `historyRetention` (seconds): the history file keeps only what a server with that retention serves.
+    public static func compact(directory: String, historyRetention: Double? = nil) throws -> Report {
+        let journal = try FileJournal(directory: directory)  // its lock is held until the end, the pruning included
+        let report = try compact(directory: directory, journal: journal, history: History(store: FileHistory(directory: directory)))
+        if let historyRetention { try pruneHistory(directory, retention: historyRetention) }
+        return report
     }
 
-    /// With a journal already open (the server compacting its own directory between commits).
-    static func compact(directory: String, journal: Journal) throws -> Report {
+    /// With the journal and the history already open (the server compacting its own directory between commits):
+    /// the history is brought up to date first, through the writer's own handle on it.
+    static func compact(directory: String, journal: Journal, history: History?) throws -> Report {
         let replay = try journal.replay()
         guard !replay.entries.isEmpty else {
             return Report(entries: 0, rewrittenFiles: [], version: try DatasetLoader.load(path: directory).version)
         }
         let dataset = try DatasetLoader.load(path: directory, overlays: replay.entries.map(\.overlay))
+        // The history must hold every write before the journal that also holds them is emptied.
+        if let history, history.lastJournalSeq < replay.entries.last!.seq {
+            try HistoryCatchUp.run(history, base: .path(directory), entries: replay.entries, current: Store(dataset))
+        }
         let files = try SourceFile.read(path: directory)
         let touched = Set(replay.entries.flatMap(\.articles))
         let live = Set(dataset.articles.map(\.id))
@@ -84,6 +94,15 @@ public enum Compaction {
         try FileJournal.syncDirectory(directory)
         try journal.reset()
         return Report(entries: replay.entries.count, rewrittenFiles: rewritten, version: check.version)
+    }
+
+    /// After the catch-up (the journal's writes are all in the history), under the journal's lock.
+    private static func pruneHistory(_ directory: String, retention: Double) throws {
+        let store = try FileHistory(directory: directory)
+        let changes = try store.load().changes
+        let kept = History.retained(changes, retention: retention, now: Date())
+        guard kept.count < changes.count else { return }
+        try store.rewrite(keeping: kept)
     }
 
     private static func articleOf(_ claim: String, _ records: DatasetRecords) -> String {

@@ -31,15 +31,22 @@ public final class DatasetWriter: @unchecked Sendable {
 
     /// What `/metrics` reports of the writes.
     public let metrics = WriteMetrics()
+    /// Every commit's changes, as revisions and the feed (nil: none kept, as in most writer tests).
+    public let history: History?
+    /// Set when the history could not be appended to (but for a full disk): the writes were durable, but no more are
+    /// taken until a restart, which derives the missing changes from the journal (a seq is never given twice).
+    private var historyFailure: String?
 
     /// Loads the base with the journal laid over it. A torn tail of the journal is reported in `droppedTail`.
-    /// `compactAfter`: with a directory base, the journal size (bytes) at which a commit starts a compaction in the
-    /// background (`compacted` hears how it went).
-    public init(base: DatasetBase, journal: Journal, clock: @escaping @Sendable () -> Date = Date.init,
+    /// With a `history`, the changes of journal entries it does not hold yet (a crash came between the journal's
+    /// sync and the history's) are derived and appended first. `compactAfter`: with a directory base, the journal
+    /// size (bytes) at which a commit starts a compaction in the background (`compacted` hears how it went).
+    public init(base: DatasetBase, journal: Journal, history: History? = nil, clock: @escaping @Sendable () -> Date = Date.init,
                 compactAfter: Int? = nil, compacted: @escaping @Sendable (Result<Compaction.Report, any Error>) -> Void = { _ in },
                 publish: @escaping @Sendable (Store) -> Void) throws(WriterOpenError) {
         self.base = base
         self.journal = journal
+        self.history = history
         self.publish = publish
         self.clock = clock
         self.compactAfter = compactAfter
@@ -48,8 +55,18 @@ public final class DatasetWriter: @unchecked Sendable {
         do { replay = try journal.replay() } catch { throw .journal(error) }
         droppedTail = replay.droppedTail
         entries = replay.entries
-        nextSeq = (replay.entries.last?.seq ?? 0) + 1
+        // After a compaction the journal is empty but its seqs were used: the history remembers the last.
+        nextSeq = max(replay.entries.last?.seq ?? 0, history?.lastJournalSeq ?? 0) + 1
         do { current = Store(try base.load(overlays: replay.entries.map(\.overlay))) } catch { throw .invalid(error) }
+        if let history {
+            do { try HistoryCatchUp.run(history, base: base, entries: replay.entries, current: current) } catch let error as JournalError {
+                throw .journal(error)
+            } catch let error as DatasetInvalid {
+                throw .invalid(error)
+            } catch {
+                throw .journal(.failed("\(error)"))
+            }
+        }
         metrics.journalBytes.store(journal.byteSize, ordering: .relaxed)
         metrics.journalEntries.store(entries.count, ordering: .relaxed)
     }
@@ -167,7 +184,7 @@ public final class DatasetWriter: @unchecked Sendable {
         guard case .path(let directory) = base else { return .failure(CompactionError("only a dataset directory can be compacted")) }
         let started = DispatchTime.now()
         do {
-            let report = try Compaction.compact(directory: directory, journal: journal)
+            let report = try Compaction.compact(directory: directory, journal: journal, history: history)
             let store = Store(try base.load(overlays: []))
             entries = []
             metrics.journalEntries.store(0, ordering: .relaxed)
@@ -202,6 +219,10 @@ public final class DatasetWriter: @unchecked Sendable {
     private func reloadBase() -> Slot.Outcome {
         do {
             let store = Store(try base.load(overlays: entries.map(\.overlay)))
+            if let history, historyFailure == nil, store.version != current.version {
+                var derivation = ChangeDerivation(history: history)
+                recordHistory(history, [derivation.reload(version: store.version, time: clock().formatted(.iso8601))])
+            }
             current = store
             publish(store)
             return .reloaded(store)
@@ -215,6 +236,7 @@ public final class DatasetWriter: @unchecked Sendable {
     /// Checks, validates, journals and publishes a batch of writes that touch disjoint records.
     private func commit(_ writes: [PendingWrite]) -> [WriteResult] {
         let started = DispatchTime.now()
+        if let historyFailure { return writes.map { _ in .refused(.writeFailed(historyFailure)) } }
         var results = [WriteResult?](repeating: nil, count: writes.count)
         var candidates: [Int] = []
         var creates = [Bool](repeating: false, count: writes.count)
@@ -290,6 +312,12 @@ public final class DatasetWriter: @unchecked Sendable {
         entries += newEntries
         nextSeq += UInt64(newEntries.count)
         metrics.journalEntries.store(entries.count, ordering: .relaxed)
+        if let history {
+            // Before the store is published and the writes answered: whoever follows the feed sees each change
+            // by the time its writer has its 2xx.
+            var derivation = ChangeDerivation(history: history)
+            recordHistory(history, derivation.changes(of: newEntries, before: current, after: store))
+        }
         current = store
         publish(store)
         for (index, entry) in zip(accepted, newEntries) {
@@ -299,6 +327,15 @@ public final class DatasetWriter: @unchecked Sendable {
         metrics.recordCommit(seconds: Self.seconds(since: started), writes: accepted.count)
         compactIfDue()
         return results.map { $0! }
+    }
+
+    /// A full disk only delays the history (it keeps the changes and stores them with the next ones); any other
+    /// failure stops the writer (see `historyFailure`). The writes already journalled are answered either way.
+    private func recordHistory(_ history: History, _ changes: [RecordedChange]) {
+        do { try history.append(changes) } catch {
+            if case .noSpace = error { return }
+            historyFailure = "the history could not be written (\(error)); writes resume after a restart"
+        }
     }
 
     private static func seconds(since start: DispatchTime) -> Double {

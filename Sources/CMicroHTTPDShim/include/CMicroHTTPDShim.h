@@ -26,6 +26,8 @@ struct MHD_OptionItem CMicroHTTPDShim_option_unescape(size_t (*callback)(void *c
 /// (the `socket_context` of its MHD_NotifyConnectionCallback).
 const struct sockaddr *CMicroHTTPDShim_connection_client_address(struct MHD_Connection *connection);
 void *CMicroHTTPDShim_connection_socket_context(struct MHD_Connection *connection);
+/// …and its socket (-1 if MHD has none): a live follower's send buffer is bounded on it.
+int CMicroHTTPDShim_connection_fd(struct MHD_Connection *connection);
 
 /// MHD_set_response_options is variadic: a response that neither chunks nor keeps the connection alive (a HEAD of
 /// a streamed response, which 0.9.75 would otherwise end with a last chunk, a body HEAD must not have).

@@ -7,11 +7,13 @@ import Testing
     static let dataRoutes = ["/v1/articles", "/v1/articles/is-emerging-in-karachi", "/v1/articles/is-emerging-in-karachi/claims",
                              "/v1/articles/is-emerging-in-karachi/indicators", "/v1/claims", "/v1/claims/c15",
                              "/v1/claims/c15/provenance", "/v1/entities", "/v1/entities/pakistan-today",
-                             "/v1/entities/pakistan-today/claims", "/v1/indicators"]
+                             "/v1/entities/pakistan-today/claims", "/v1/indicators",
+                             "/v1/articles/is-emerging-in-karachi/revisions", "/v1/changes"]
     /// The one data route that speaks no JSON of the API's own: a Web Annotation container (AnnotationContainerTests).
     static let annotationContainer = "/v1/articles/is-emerging-in-karachi/annotations"
     /// How many formats each route offers, where it is more than JSON alone.
-    static let offerCounts = ["/v1/claims/c15/provenance": 2, "/v1/claims/c15": 3, "/v1/articles/is-emerging-in-karachi": 2]
+    static let offerCounts = ["/v1/claims/c15/provenance": 2, "/v1/claims/c15": 3, "/v1/articles/is-emerging-in-karachi": 2,
+                              "/v1/articles/is-emerging-in-karachi/revisions": 4, "/v1/indicators": 3]
 
     /// The routes that answer lists, and so also offer the exports (`format=ndjson`, `format=csv`).
     static let listRoutes = ["/v1/articles", "/v1/articles/is-emerging-in-karachi/claims", "/v1/claims", "/v1/entities",
@@ -58,7 +60,7 @@ import Testing
     @Test(arguments: [
         ("/v1/claims?format=xml", "json, ndjson, csv"), ("/v1/claims/c15?format=prov", "json, jsonld, annotation"),
         ("/v1/claims/c15?format=", "json, jsonld, annotation"),
-        ("/v1/claims/c15/provenance?format=PROV", "json, prov"), ("/v1/indicators?format=csv", "json"),
+        ("/v1/claims/c15/provenance?format=PROV", "json, prov"), ("/v1/indicators?format=xml", "json, ndjson, csv"),
         ("/v1/articles/is-emerging-in-karachi?format=annotation", "json, jsonld"),
         ("/v1/articles/is-emerging-in-karachi/annotations?format=json", "annotation"),
     ])
@@ -78,7 +80,7 @@ import Testing
 
     @Test func formatIsListedAmongAListsKnownParameters() {
         let detail = SeedAPI.get("/v1/articles?nope=1").object["detail"] as? String
-        #expect(detail == "unknown query parameter \"nope\"; known parameters: cursor, format, limit")
+        #expect(detail == "unknown query parameter \"nope\"; known parameters: cursor, facet, facet_size, format, language, limit, published_since, published_until, publisher")
     }
 
     @Test func eachRepresentationHasItsOwnETagAnd304() throws {
@@ -123,9 +125,11 @@ import Testing
             }
         }
         let paths = blocks.filter { !$0.path.isEmpty }
-        #expect(paths.filter { $0.path.hasPrefix("/v1/") }.count == Self.dataRoutes.count + 1)
+        // + the annotation container, and a revision's document (404 on the seed, which has no history)
+        #expect(paths.filter { $0.path.hasPrefix("/v1/") }.count == Self.dataRoutes.count + 2)
         let ownFormats = ["/v1/claims/{id}/provenance": "ProvenanceFormat", "/v1/claims/{id}": "ClaimFormat",
-                          "/v1/articles/{id}": "ArticleFormat", "/v1/articles/{id}/annotations": "AnnotationContainerFormat"]
+                          "/v1/articles/{id}": "ArticleFormat", "/v1/articles/{id}/annotations": "AnnotationContainerFormat",
+                          "/v1/articles/{id}/revisions": "RevisionsFormat", "/v1/indicators": "IndicatorsFormat"]
         for (path, text) in paths {
             let formatParameters = ["Format", "ListFormat"] + ownFormats.values
             let takesFormat = formatParameters.filter { text.contains("parameters/\($0)'") }
