@@ -24,9 +24,11 @@ public func fuzzRouter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         // follow.
         let external = [">; rel=\"type\"", ">; rel=\"http://www.w3.org/ns/ldp#constrainedBy\""]
         if link.value.hasPrefix("<http://www.w3.org/"), external.contains(where: { link.value.hasSuffix($0) }) { continue }
-        // A list's next page, or a claim's provenance (PROV-AQ): either way a target that answers 200.
+        // A list's next page, or a claim's provenance (PROV-AQ), or its article's history as PROV (anchored at the
+        // article): each a target that answers 200.
         let relations = [">; rel=\"next\"", ">; rel=\"http://www.w3.org/ns/prov#has_provenance\""]
-        check(link.value.hasPrefix("<") && relations.contains { link.value.hasSuffix($0) }, "Link \(link.value) for \(request)")
+        let value = link.value.range(of: "; anchor=\"urn:attributed:article:").map { String(link.value[..<$0.lowerBound]) } ?? link.value
+        check(value.hasPrefix("<") && relations.contains { value.hasSuffix($0) }, "Link \(link.value) for \(request)")
         let target = FuzzRequest.make(Array(link.value.utf8.dropFirst().prefix { $0 != UInt8(ascii: ">") }))
         let linked = api.respond(to: target, store: SeedService.store)
         check(linked.status == 200, "the link \(link.value) of \(request) answers \(linked.status)")

@@ -35,7 +35,7 @@ struct QuoteAnchoring {
             }
             range = start..<end
         case let (start?, nil):
-            guard start + count <= length else {
+            guard count <= length, start <= length - count else {  // no `start + count`: a huge start must not overflow
                 source.report("start \(start) plus the \(count) scalars of \(noun) \(quoted(words)) runs past the end of the text "
                        + "(\(length) Unicode scalars): correct start, or leave it out to have the words found", "start")
                 return nil
