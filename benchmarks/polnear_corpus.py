@@ -138,35 +138,32 @@ def write(converted, target_claims, out):
         f.write(f'{replicas} times with new ids by benchmarks/polnear_corpus.py.",\n"entities": [\n')
         first = True
 
-        def item(value):
+        def item(value, kind):
             nonlocal first
             f.write(("" if first else ",\n") + json.dumps(value, ensure_ascii=False))
             first = False
+            counts[kind] += 1
 
         for code, name in PUBLISHERS.items():
-            item({"id": code, "kind": "publication", "name": name})
-            counts["entities"] += 1
+            item({"id": code, "kind": "publication", "name": name}, "entities")
         shared = {}
         for _, entities, _ in converted:
             for entity in entities.values():
                 if entity.get("shared"):
                     shared[entity["id"]] = {k: v for k, v in entity.items() if k != "shared"}
         for entity in shared.values():
-            item(entity)
-            counts["entities"] += 1
+            item(entity, "entities")
         suffix = lambda k: f"-r{k}"  # noqa: E731
         for k in range(replicas):
             for _, entities, _ in converted:
                 for entity in entities.values():
                     if not entity.get("shared"):
-                        item({**entity, "id": entity["id"] + suffix(k)})
-                        counts["entities"] += 1
+                        item({**entity, "id": entity["id"] + suffix(k)}, "entities")
         f.write("\n],\n\"articles\": [\n")
         first = True
         for k in range(replicas):
             for article, _, _ in converted:
-                item({**article, "id": article["id"] + suffix(k)})
-                counts["articles"] += 1
+                item({**article, "id": article["id"] + suffix(k)}, "articles")
         f.write("\n],\n\"claims\": [\n")
         first = True
         for k in range(replicas):
@@ -176,8 +173,7 @@ def write(converted, target_claims, out):
                                                                   or entities.get(link["source"], {}).get("shared")
                                                                   else suffix(k)))
                              for link in claim["chain"]]
-                    item({**claim, "id": claim["id"] + suffix(k), "article": claim["article"] + suffix(k), "chain": chain})
-                    counts["claims"] += 1
+                    item({**claim, "id": claim["id"] + suffix(k), "article": claim["article"] + suffix(k), "chain": chain}, "claims")
         f.write("\n]}\n")
     counts["bytes"] = os.path.getsize(out)
     print(f"{out}: {counts['articles']} articles, {counts['claims']} claims, {counts['entities']} entities, "
