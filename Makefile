@@ -16,7 +16,7 @@ run: build
 
 # Seconds each fuzz target runs: `make fuzz` to look for crashes, `make test` so that every change is fuzzed a little.
 FUZZ_SECONDS ?= 60
-FUZZ_TEST_SECONDS ?= 12
+FUZZ_TEST_SECONDS ?= 8
 
 ## Every test: the schemathesis conformance run against a live server (its venv also holds the tools below), the
 ## explorer in headless Chromium, every seed claim's PROV-JSON read by the `prov` package and checked against the

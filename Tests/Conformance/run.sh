@@ -13,10 +13,10 @@
 # 6. always stops the server (SIGTERM) and fails unless it exited with status 0.
 #
 # Environment knobs (all optional):
-#   CONFORMANCE_MAX_EXAMPLES  test cases per operation in the examples and fuzzing phases (default 200)
+#   CONFORMANCE_MAX_EXAMPLES  test cases per operation in the examples and fuzzing phases (default 100)
 #   CONFORMANCE_SEED          hypothesis seed (default 20261124)
 #   CONFORMANCE_WORKERS       concurrent schemathesis workers (default 2)
-#   CONFORMANCE_STATEFUL_EXAMPLES  stateful scenarios (default 400)
+#   CONFORMANCE_STATEFUL_EXAMPLES  stateful scenarios (default 200)
 #   CONFORMANCE_REPORT_DIR    where JUnit/NDJSON reports and the server log go (default .build/conformance-report)
 set -euo pipefail
 
@@ -38,10 +38,10 @@ cd "$ROOT"
 SPEC="$ROOT/openapi.yaml"
 VENV="$ROOT/.build/conformance-venv"
 REPORT_DIR="${CONFORMANCE_REPORT_DIR:-$ROOT/.build/conformance-report}"
-MAX_EXAMPLES="${CONFORMANCE_MAX_EXAMPLES:-200}"
+MAX_EXAMPLES="${CONFORMANCE_MAX_EXAMPLES:-100}"
 SEED="${CONFORMANCE_SEED:-20261124}"
 WORKERS="${CONFORMANCE_WORKERS:-2}"
-STATEFUL_EXAMPLES="${CONFORMANCE_STATEFUL_EXAMPLES:-400}"
+STATEFUL_EXAMPLES="${CONFORMANCE_STATEFUL_EXAMPLES:-200}"
 READY_TIMEOUT=30   # seconds to wait for GET /readyz = 200
 STOP_TIMEOUT=15    # seconds to wait for the server to exit after SIGTERM
 
