@@ -10,9 +10,12 @@ enum ProvenanceLink {
 
     /// The article's history as PROV-JSON, anchored at the article (`article:` in every PROV document here).
     static func history(article: String) -> HTTPHeader {
-        let id = percentEncoded(article)
-        return HTTPHeader("Link", "<\(RevisionPaths.list(article))?format=prov>; rel=\"http://www.w3.org/ns/prov#has_provenance\"; "
-                              + "anchor=\"urn:attributed:article:\(id)\"")
+        var article = article
+        // Built in one pass: this goes out with every provenance response, where an interpolation cost ~10,000
+        // instructions of its ~65,000.
+        return article.withUTF8 {
+            HTTPHeader("Link", percentEncoded(utf8: $0, twiceAmong: "</v1/articles/", "/revisions?format=prov>; rel=\"http://www.w3.org/ns/prov#has_provenance\"; anchor=\"urn:attributed:article:", "\""))
+        }
     }
 }
 

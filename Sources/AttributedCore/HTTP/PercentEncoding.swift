@@ -13,17 +13,47 @@ func percentEncoded(_ string: String, between prefix: StaticString, and suffix: 
 
 /// The same from UTF-8 bytes (an id read in place from the store's string arena, without a String of its own).
 func percentEncoded(utf8 string: UnsafeBufferPointer<UInt8>, between prefix: StaticString, and suffix: StaticString) -> String {
-    let hex: StaticString = "0123456789ABCDEF"
-    let capacity = prefix.utf8CodeUnitCount + 3 * string.count + suffix.utf8CodeUnitCount
+    String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + 3 * string.count + suffix.utf8CodeUnitCount) { out in
+        var writer = PercentEncodingWriter(out)
+        writer.copy(prefix)
+        writer.encode(string)
+        writer.copy(suffix)
+        return writer.count
+    }
+}
+
+/// `first`, the string percent-encoded, `middle`, the string again, then `last`, in one pass (a Link header that
+/// names its resource twice, as a target and as an anchor).
+func percentEncoded(utf8 string: UnsafeBufferPointer<UInt8>, twiceAmong first: StaticString, _ middle: StaticString,
+                    _ last: StaticString) -> String {
+    let capacity = first.utf8CodeUnitCount + middle.utf8CodeUnitCount + last.utf8CodeUnitCount + 6 * string.count
     return String(unsafeUninitializedCapacity: capacity) { out in
-        var count = 0
-        func copy(_ text: StaticString) {
-            for index in 0..<text.utf8CodeUnitCount {
-                out[count] = text.utf8Start[index]
-                count += 1
-            }
+        var writer = PercentEncodingWriter(out)
+        writer.copy(first)
+        writer.encode(string)
+        writer.copy(middle)
+        writer.encode(string)
+        writer.copy(last)
+        return writer.count
+    }
+}
+
+/// Writes into a buffer sized for the worst case (3 bytes per encoded byte).
+private struct PercentEncodingWriter {
+    let out: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    init(_ out: UnsafeMutableBufferPointer<UInt8>) { self.out = out }
+
+    mutating func copy(_ text: StaticString) {
+        for index in 0..<text.utf8CodeUnitCount {
+            out[count] = text.utf8Start[index]
+            count += 1
         }
-        copy(prefix)
+    }
+
+    mutating func encode(_ string: UnsafeBufferPointer<UInt8>) {
+        let hex: StaticString = "0123456789ABCDEF"
         for byte in string {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
@@ -37,7 +67,5 @@ func percentEncoded(utf8 string: UnsafeBufferPointer<UInt8>, between prefix: Sta
                 count += 3
             }
         }
-        copy(suffix)
-        return count
     }
 }

@@ -10,9 +10,9 @@ struct QueryParameters {
     /// of them (an article has one), `source` and `mode` all of them (a chain has several), `facet` one facet each.
     static let repeatable: Set = ["publisher", "source", "mode", "facet"]
 
-    private let values: [String: String]
-    /// Every value of a repeatable parameter, in the order given.
-    private let repeated: [String: [String]]
+    /// The parameters as given, in order, each checked. A route asks for a dozen names of which a request gives one
+    /// or two: a scan of so few comparing short strings costs less than hashing each name asked for.
+    private let items: [(name: String, value: String)]
     /// The formats the route offers; nil on a route that takes no `format`.
     let formatOffer: FormatOffer?
     /// The format `?format=` asked for, already checked against the offer.
@@ -20,8 +20,8 @@ struct QueryParameters {
 
     init(_ items: [QueryItem], allowed: Set<String>, formats: FormatOffer? = nil) throws(Problem) {
         guard items.count <= Self.maximumCount else { throw .tooManyParameters(limit: Self.maximumCount) }
-        var values: [String: String] = [:]
-        var repeated: [String: [String]] = [:]
+        var checked: [(name: String, value: String)] = []
+        checked.reserveCapacity(items.count)
         for item in items {
             guard allowed.contains(item.name) || (formats != nil && item.name == Self.formatName) else {
                 var names = allowed
@@ -33,16 +33,28 @@ struct QueryParameters {
             guard let value = item.value else {
                 throw .invalidParameter(item.name, "query parameter \"\(item.name)\" needs a value")
             }
-            repeated[item.name, default: []].append(value)
-            guard values[item.name] == nil || Self.repeatable.contains(item.name) else {
+            guard Self.repeatable.contains(item.name) || !checked.contains(where: { $0.name == item.name }) else {
                 throw .invalidParameter(item.name, "query parameter \"\(item.name)\" is given more than once")
             }
-            values[item.name] = values[item.name] ?? value
+            checked.append((item.name, value))
         }
-        self.values = values
-        self.repeated = repeated
+        self.items = checked
         formatOffer = formats
-        requestedFormat = try formats.flatMap { offer throws(Problem) in try Self.format(values[Self.formatName], in: offer) }
+        requestedFormat = try formats.flatMap { offer throws(Problem) in try Self.format(Self.first(Self.formatName, in: checked), in: offer) }
+    }
+
+    /// The first value given for `name`.
+    private static func first(_ name: String, in items: [(name: String, value: String)]) -> String? {
+        for item in items where item.name == name { return item.value }
+        return nil
+    }
+
+    private subscript(first name: String) -> String? { Self.first(name, in: items) }
+
+    /// Every value given for `name`, in order (no allocation when there is none).
+    private subscript(all name: String) -> [String] {
+        guard items.contains(where: { $0.name == name }) else { return [] }
+        return items.compactMap { $0.name == name ? $0.value : nil }
     }
 
     /// An unknown value is 400 naming `format`, with the values this route offers.
@@ -54,10 +66,10 @@ struct QueryParameters {
         return format
     }
 
-    func contains(_ name: String) -> Bool { values[name] != nil }
+    func contains(_ name: String) -> Bool { self[first: name] != nil }
 
     func string(_ name: String, maximumLength: Int = 256) throws(Problem) -> String? {
-        guard let value = values[name] else { return nil }
+        guard let value = self[first: name] else { return nil }
         guard !value.isEmpty else { throw .invalidParameter(name, "query parameter \"\(name)\" must not be empty") }
         guard value.unicodeScalars.count <= maximumLength else {
             throw .invalidParameter(name, "query parameter \"\(name)\" is longer than \(maximumLength) characters")
@@ -69,7 +81,7 @@ struct QueryParameters {
     func strings(_ name: String, maximumLength: Int = 256, maximumCount: Int = 16) throws(Problem) -> [String] {
         try checkCount(name, maximumCount)
         var checked: [String] = []
-        for value in repeated[name] ?? [] {
+        for value in self[all: name] {
             guard !value.isEmpty else { throw .invalidParameter(name, "query parameter \"\(name)\" must not be empty") }
             guard value.unicodeScalars.count <= maximumLength else {
                 throw .invalidParameter(name, "query parameter \"\(name)\" is longer than \(maximumLength) characters")
@@ -84,7 +96,7 @@ struct QueryParameters {
     where Choice.RawValue == String {
         try checkCount(name, Choice.allCases.count)
         var chosen: [Choice] = []
-        for raw in repeated[name] ?? [] {
+        for raw in self[all: name] {
             guard let value = Choice(rawValue: raw) else {
                 let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
                 throw .invalidParameter(name, "query parameter \"\(name)\" must be one of: \(allowed)")
@@ -127,12 +139,12 @@ struct QueryParameters {
 
     /// A repeatable parameter is given at most `maximum` times (a vocabulary's, at most as many as its values).
     private func checkCount(_ name: String, _ maximum: Int) throws(Problem) {
-        guard let values = repeated[name], values.count > maximum else { return }
+        guard items.lazy.filter({ $0.name == name }).count > maximum else { return }
         throw .invalidParameter(name, "query parameter \"\(name)\" is given more than \(maximum) times")
     }
 
     func integer(_ name: String, in range: ClosedRange<Int>) throws(Problem) -> Int? {
-        guard let raw = values[name] else { return nil }
+        guard let raw = self[first: name] else { return nil }
         guard raw.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let value = Int(raw),
               range.contains(value)
         else {
@@ -143,7 +155,7 @@ struct QueryParameters {
 
     func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, as: Choice.Type = Choice.self) throws(Problem) -> Choice?
     where Choice.RawValue == String {
-        guard let raw = values[name] else { return nil }
+        guard let raw = self[first: name] else { return nil }
         guard let value = Choice(rawValue: raw) else {
             let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
             throw .invalidParameter(name, "query parameter \"\(name)\" must be one of: \(allowed)")
