@@ -52,7 +52,7 @@ echo "attributed facets $size: commit $(git rev-parse --short HEAD 2>/dev/null |
   "($(awk -v b="$(stat -L -c %s "$corpus")" 'BEGIN { printf "%.1f", b / 1048576 }') MB), $(nproc) cores"
 echo "load: ready after $ready s, peak RSS $(proc_mb "$server" VmHWM) MB, RSS $(proc_mb "$server" VmRSS) MB"
 echo "load phases added by the facets and series (ATTRIBUTED_TRACE_LOAD=1):"
-grep -E 'corpus lists|facets of every claim|sourcing series|sourcing indicators' "$work/log" | sed 's/^/  /' || true
+grep -E 'corpus lists|facets of every claim|facets of single filters|sourcing series|sourcing indicators' "$work/log" | sed 's/^/  /' || true
 echo
 python3 benchmarks/measure_facets.py "$base" "$requests"
 echo

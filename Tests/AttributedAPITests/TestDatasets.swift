@@ -10,11 +10,16 @@ enum TestDatasets {
     static let hostileStrings = load("hostile-strings.json")
     static let formulaInjection = load("formula-injection.json")
     static let sourcing = load("sourcing.json")
+    /// The same with every single filter's list counted at load, however short (at scale, only long lists are).
+    static let sourcingPrecounted = load("sourcing.json", precountingFrom: 1)
     /// The loader's fixture of quotes in several segments (Tests/AttributedCoreTests/Fixtures/explicit).
     static let discontinuous = load("../AttributedCoreTests/Fixtures/explicit/discontinuous.json")
 
-    private static func load(_ name: String) -> Store {
-        do { return Store(try DatasetLoader.load(path: directory.appendingPathComponent(name).path)) } catch {
+    private static func load(_ name: String, precountingFrom minimumCount: Int = PrecountedFacets.defaultMinimumCount) -> Store {
+        do {
+            let dataset = try DatasetLoader.load(path: directory.appendingPathComponent(name).path)
+            return Store(dataset, loadedAt: Date().formatted(.iso8601), precountingFrom: minimumCount)
+        } catch {
             fatalError("\(name) must load: \(error)")
         }
     }

@@ -46,40 +46,48 @@ struct DateLists: Sendable {
         (days, months, years) = (lists[0], lists[1], lists[2])
     }
 
+    /// The three families' lists (days, months, years), as `members` names them.
+    var families: [PostingLists] { [days, months, years] }
+
     /// The items whose period lies in `since…until` (days, inclusive; nil: unbounded).
     func cursor(since: Int32?, until: Int32?) -> PostingCursor {
-        let start = max(since ?? .min, earliest)
-        let end = min(until ?? .max, latest)
-        guard start <= end else { return .empty }
-        let (startYear, startMonth, startDay) = CalendarDay.civil(start)
-        let (endYear, endMonth, endDay) = CalendarDay.civil(end)
-        let firstMonth = startYear * 12 + startMonth - 1 + (startDay == 1 ? 0 : 1)
-        let lastMonth = endYear * 12 + endMonth - 1 - (endDay == CalendarDay.daysIn(year: endYear, month: endMonth) ? 0 : 1)
-        var members: [ListCursor] = []
-        func add(_ lists: PostingLists, _ keys: [Int32], _ low: Int, _ high: Int) {
-            guard low <= high else { return }
-            for list in keys.lowerBound(of: Int32(low))..<keys.lowerBound(of: Int32(high) + 1) {
-                members.append(ListCursor(lists[list], list: list))
-            }
-        }
-        if firstMonth <= lastMonth {
-            add(months, monthKeys, firstMonth, lastMonth)
-            // The days of the partial months at either end.
-            let firstWhole = CalendarDay.number(year: firstMonth / 12, month: firstMonth % 12 + 1, day: 1)
-            let afterWhole = CalendarDay.number(year: (lastMonth + 1) / 12, month: (lastMonth + 1) % 12 + 1, day: 1)
-            add(days, dayKeys, Int(start), Int(firstWhole) - 1)
-            add(days, dayKeys, Int(afterWhole), Int(end))
-        } else {
-            add(days, dayKeys, Int(start), Int(end))
-        }
-        let firstYear = startYear + (startMonth == 1 && startDay == 1 ? 0 : 1)
-        let lastYear = endYear - (endMonth == 12 && endDay == 31 ? 0 : 1)
-        add(years, yearKeys, firstYear, lastYear)
+        let families = families
+        let members = members(since: since, until: until).map { ListCursor(families[$0.family][$0.list], list: $0.list) }
         switch members.count {
         case 0: return .empty
         case 1: return .list(members[0])
         default: return .union(UnionCursor(members))
         }
+    }
+
+    /// The disjoint lists whose union is `since…until`: `family` is a position in `families`.
+    func members(since: Int32?, until: Int32?) -> [(family: Int, list: Int)] {
+        let start = max(since ?? .min, earliest)
+        let end = min(until ?? .max, latest)
+        guard start <= end else { return [] }
+        let (startYear, startMonth, startDay) = CalendarDay.civil(start)
+        let (endYear, endMonth, endDay) = CalendarDay.civil(end)
+        let firstMonth = startYear * 12 + startMonth - 1 + (startDay == 1 ? 0 : 1)
+        let lastMonth = endYear * 12 + endMonth - 1 - (endDay == CalendarDay.daysIn(year: endYear, month: endMonth) ? 0 : 1)
+        var members: [(family: Int, list: Int)] = []
+        func add(_ family: Int, _ keys: [Int32], _ low: Int, _ high: Int) {
+            guard low <= high else { return }
+            for list in keys.lowerBound(of: Int32(low))..<keys.lowerBound(of: Int32(high) + 1) { members.append((family, list)) }
+        }
+        if firstMonth <= lastMonth {
+            add(1, monthKeys, firstMonth, lastMonth)
+            // The days of the partial months at either end.
+            let firstWhole = CalendarDay.number(year: firstMonth / 12, month: firstMonth % 12 + 1, day: 1)
+            let afterWhole = CalendarDay.number(year: (lastMonth + 1) / 12, month: (lastMonth + 1) % 12 + 1, day: 1)
+            add(0, dayKeys, Int(start), Int(firstWhole) - 1)
+            add(0, dayKeys, Int(afterWhole), Int(end))
+        } else {
+            add(0, dayKeys, Int(start), Int(end))
+        }
+        let firstYear = startYear + (startMonth == 1 && startDay == 1 ? 0 : 1)
+        let lastYear = endYear - (endMonth == 12 && endDay == 31 ? 0 : 1)
+        add(2, yearKeys, firstYear, lastYear)
+        return members
     }
 }
 

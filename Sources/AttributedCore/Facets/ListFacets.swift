@@ -20,25 +20,30 @@ struct ListFacets {
         let counted: Int
     }
 
-    /// Over claims: `matches` is the query's join, not yet walked; `unfiltered` when it is every claim.
+    /// Over claims: `matches` is the query's join, not yet walked; `unfiltered` when it is every claim; `precounted`
+    /// the lists whose facets were counted at load, when the query is one filter (`ClaimQuery.precountedLists`).
     static func countClaims(_ names: [FacetName], matches: () throws(Problem) -> Conjunction, unfiltered: Bool,
-                            in store: Store) throws(Problem) -> Counts {
+                            precounted: [PrecountedFacets.List]? = nil, in store: Store) throws(Problem) -> Counts {
         if unfiltered {
             let facets = names.map { (name: $0, values: store.allClaimFacets[FacetName.allCases.firstIndex(of: $0)!]) }
             return Counts(facets: facets, matches: store.claims.count, counted: 0)
+        }
+        if let precounted, let sums = store.precountedFacets.facets(names, over: precounted, in: store.corpus) {
+            return Counts(facets: sums.facets, matches: sums.matches, counted: sums.counted)
         }
         let ordinals = walk(try matches())
         let facets = names.map { (name: $0, values: FacetCounting.claims(ordinals, $0, in: store.corpus)) }
         return Counts(facets: facets, matches: ordinals.count, counted: ordinals.count)
     }
 
-    init(_ request: FacetRequest, claims matches: () throws(Problem) -> Conjunction, unfiltered: Bool, for http: Request,
-         in store: Store) throws(Problem) {
+    init(_ request: FacetRequest, claims matches: () throws(Problem) -> Conjunction, unfiltered: Bool,
+         precounted: @autoclosure () -> [PrecountedFacets.List]?, for http: Request, in store: Store) throws(Problem) {
         guard !request.isEmpty else {
             self = .none
             return
         }
-        let counts = try Self.countClaims(request.names, matches: matches, unfiltered: unfiltered, in: store)
+        let counts = try Self.countClaims(request.names, matches: matches, unfiltered: unfiltered, precounted: precounted(),
+                                          in: store)
         self.init(counts.facets, size: request.size, http: http, corpus: store.corpus, counted: counts.counted)
     }
 

@@ -17,7 +17,8 @@ enum ClaimHandlers {
         }
         let page = try query.page(request, in: store)
         let facets = try ListFacets(facetRequest, claims: { () throws(Problem) in try query.matches(in: store) },
-                                    unfiltered: query.isUnfiltered, for: context.request, in: store)
+                                    unfiltered: query.isUnfiltered, precounted: query.precountedLists(in: store),
+                                    for: context.request, in: store)
         return ListResponse.make(page, for: context.request, facets: facets, etag: { store.etags.claims[$0] }) {
             store.writeListedClaim($0, into: &$1)
         }

@@ -21,7 +21,7 @@ enum ExplorerHandlers {
             }
             if words != nil { query.order = .relevance }
             let facets = try ListFacets.countClaims(FacetSidebar.names, matches: { () throws(Problem) in try query.matches(in: store) },
-                                                    unfiltered: false, in: store)
+                                                    unfiltered: false, precounted: query.precountedLists(in: store), in: store)
             return ClaimSearchPage(store: store, words: words, page: try query.page(pageRequest, in: store), facets: facets,
                                    request: request).render()
         }

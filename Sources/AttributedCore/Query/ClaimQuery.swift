@@ -93,6 +93,43 @@ struct ClaimQuery {
             && depth == nil && articles.isEmpty && search == nil
     }
 
+    /// When the query is one filter (one publisher or several, a language, a date range, an origin, a source, an
+    /// anonymity, a mode and a minimum depth together, …) and no `q`: the disjoint lists its matches are the union
+    /// of, whose facets `PrecountedFacets` adds up. nil for anything else, or when nothing can match.
+    func precountedLists(in store: Store) -> [PrecountedFacets.List]? {
+        guard search == nil, article == nil, entity == nil, subject == nil, Set(modes).count <= 1 else { return nil }
+        let chain = anonymity != nil || !modes.isEmpty || minimumDepth != nil
+        let dates = articles.since != nil || articles.until != nil
+        let given = [!articles.publishers.isEmpty, dates, articles.language != nil, chain, !sources.isEmpty, origin != nil,
+                     originKind != nil, factuality != nil, derivation != nil, depth != nil]
+        guard given.filter({ $0 }).count == 1, Set(sources).count <= 1 else { return nil }
+        typealias List = PrecountedFacets.List
+        let lists = store.corpus
+        if !articles.publishers.isEmpty {
+            let ordinals = Set(articles.publishers.compactMap { store.entityIndex[$0] }).sorted()
+            return ordinals.isEmpty ? nil : ordinals.map { List(family: .publisher, list: $0) }
+        }
+        if dates {
+            let families: [PrecountedFacets.Family] = [.days, .months, .years]
+            let members = lists.claimDates.members(since: articles.since, until: articles.until)
+            return members.isEmpty ? nil : members.map { List(family: families[$0.family], list: $0.list) }
+        }
+        if let language = articles.language {
+            return lists.languages.sortedIndex(of: language).map { [List(family: .language, list: $0)] }
+        }
+        if chain {
+            return store.filters.facets.list(anonymity: anonymity, mode: modes.first, minimumDepth: minimumDepth)
+                .map { [List(family: .chain, list: $0)] }
+        }
+        if let source = sources.first { return store.entityIndex[source].map { [List(family: .source, list: $0)] } }
+        if let origin { return store.entityIndex[origin].map { [List(family: .origin, list: $0)] } }
+        if let originKind { return [List(family: .originKind, list: EntityKind.allCases.firstIndex(of: originKind)!)] }
+        if let factuality { return [List(family: .factuality, list: Int(factuality.position))] }
+        if let derivation { return [List(family: .derivation, list: derivation == .quotation ? 0 : 1)] }
+        if let depth { return [List(family: .depth, list: depth - 1)] }
+        return nil
+    }
+
     /// The filters' lists, then the words' (a ranking reads the words' positions); every claim when there is neither.
     private static func join(filters: [PostingCursor], words: [PostingCursor], count: Int) -> Conjunction {
         filters.isEmpty && words.isEmpty ? Conjunction([.all(count)]) : Conjunction(filters + words)

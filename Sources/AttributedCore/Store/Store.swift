@@ -23,6 +23,8 @@ public final class Store: Sendable {
     let corpus: CorpusLists
     /// Every facet over every claim, counted at load (`FacetName.allCases` order).
     let allClaimFacets: [FacetValues]
+    /// The facets of every large list of a single filter, counted at load.
+    let precountedFacets: PrecountedFacets
     /// `q` over claims (text, span, the chain's sources' names, aliases and descriptors) and over entities.
     let search: SearchIndexes
 
@@ -56,7 +58,8 @@ public final class Store: Sendable {
         self.init(dataset, loadedAt: loadedAt.formatted(.iso8601))
     }
 
-    init(_ dataset: Dataset, loadedAt: String) {
+    /// `precountingFrom`: the length from which a single filter's list has its facets counted at load.
+    init(_ dataset: Dataset, loadedAt: String, precountingFrom minimumCount: Int = PrecountedFacets.defaultMinimumCount) {
         version = dataset.version
         self.loadedAt = loadedAt
         articles = dataset.articles
@@ -106,11 +109,16 @@ public final class Store: Sendable {
         self.corpus = corpus
         self.allClaimFacets = allClaimFacets
 
-        // Two more independent halves: the sourcing indicators and their tags; the entities' bodies and the
-        // provenance chains' tags.
+        // Three more independent parts: the sourcing indicators and their tags; the entities' bodies and the
+        // provenance chains' tags; the single filters' facets.
         let (bySource, bySubject) = (filters.claimsBySource, filters.claimsBySubject)
-        let tail = parallelMap(2) { half -> Any in
-            if half == 0 {
+        let tail = parallelMap(3) { part -> Any in
+            if part == 2 {
+                return LoadTrace.timed("facets of single filters") {
+                    PrecountedFacets(filters: filters, corpus: corpus, minimumCount: minimumCount)
+                }
+            }
+            if part == 0 {
                 return LoadTrace.timed("sourcing indicators") {
                     let indicators = SourcingIndicators(claims: claims, articles: articles, entities: entities,
                                                         entityIndex: entityIndex, claimsOfArticle: filters.claimsOfArticle)
@@ -127,6 +135,7 @@ public final class Store: Sendable {
             let provenanceETags = ResourceETags.provenanceHashes(claims: claimETags, entities: entityETags, json: provenanceJSON)
             return (entityBodies, provenanceJSON, entityETags, provenanceETags)
         }
+        precountedFacets = tail[2] as! PrecountedFacets
         let (indicators, indicatorETags, allSeries) = tail[0] as! (SourcingIndicators, IndicatorETags, AllArticleSeries)
         self.allSeries = allSeries
         sourceTraits = entities.map(SourceTraits.init)
