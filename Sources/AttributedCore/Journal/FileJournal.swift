@@ -11,6 +11,8 @@ public final class FileJournal: Journal, @unchecked Sendable {
     public var path: String { file.path }
     /// Syncs made by appends: one per batch, whatever its size (tests assert on it).
     public var syncs: Int { file.syncCount.load(ordering: .relaxed) }
+    /// Whole-file scans made since it was opened.
+    var scans: Int { file.scanCount.load(ordering: .relaxed) }
 
     /// `exclusive`: the writer's journal, locked (flock) for as long as it is open, so that a second server or a
     /// `compact` of the same directory is refused rather than interleaving its records. Readers (`validate`) pass false.

@@ -19,8 +19,13 @@ final class RecordFile: @unchecked Sendable {
     private var fileEnd = 0
     private var poisonedBy: String?
     private var lastSync = 0.0
+    /// The scan made when the file was opened, kept for the first `read` of a file only this process writes: a
+    /// history of a million changes is then read and checked once at start, not twice. Guarded by `lock`.
+    private var openingScan: Scan?
     /// Syncs made by appends: one per batch, whatever its size (tests assert on it).
     let syncCount = Atomic<Int>(0)
+    /// Whole-file scans made (tests assert that opening and then reading scans once).
+    let scanCount = Atomic<Int>(0)
 
     /// One valid record: its envelope, and where its document is in the file.
     struct Record {
@@ -64,6 +69,8 @@ final class RecordFile: @unchecked Sendable {
         let scanned = try scan()
         validEnd = scanned.byteSize
         fileEnd = try Self.size(of: descriptor, path)
+        // Locked, so nobody else writes it: the first read may take this scan as it is.
+        if exclusive { openingScan = scanned }
     }
 
     deinit { if descriptor >= 0 { close(descriptor) } }
@@ -76,6 +83,10 @@ final class RecordFile: @unchecked Sendable {
     func read() throws(JournalError) -> Scan {
         lock.lock()
         defer { lock.unlock() }
+        if let opening = openingScan {
+            openingScan = nil
+            return opening
+        }
         return try scan()
     }
 
@@ -87,6 +98,7 @@ final class RecordFile: @unchecked Sendable {
     func append(_ bytes: [UInt8]) throws(JournalError) -> Int {
         lock.lock()
         defer { lock.unlock() }
+        openingScan = nil
         do {
             if let poisonedBy { throw JournalError.poisoned(poisonedBy) }
             if fileEnd != validEnd {
@@ -139,6 +151,7 @@ final class RecordFile: @unchecked Sendable {
     func reset() throws(JournalError) {
         lock.lock()
         defer { lock.unlock() }
+        openingScan = nil
         do {
             if let poisonedBy { throw JournalError.poisoned(poisonedBy) }
             guard ftruncate(descriptor, 0) == 0, fsync(descriptor) == 0 else {
@@ -152,6 +165,7 @@ final class RecordFile: @unchecked Sendable {
     // MARK: reading
 
     private func scan() throws(JournalError) -> Scan {
+        scanCount.wrappingAdd(1, ordering: .relaxed)
         let bytes = try readAll()
         var records: [Record] = []
         var offset = 0

@@ -29,6 +29,26 @@ import Testing
         #expect(replay.byteSize == size)
     }
 
+    /// The writer's open scans the file to find where appends go; its replay takes that scan instead of reading the
+    /// file again (a long file is read once at start). After an append, a read scans afresh.
+    @Test func theWritersReplayReusesTheScanMadeAtOpen() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileJournal(directory: directory).append([Self.entry(1), Self.entry(2)])
+        let journal = try FileJournal(directory: directory)
+        #expect(journal.scans == 1)
+        #expect(try journal.replay().entries == [Self.entry(1), Self.entry(2)])
+        #expect(journal.scans == 1)
+        try journal.append([Self.entry(3)])
+        #expect(try journal.replay().entries == [Self.entry(1), Self.entry(2), Self.entry(3)])
+        #expect(journal.scans == 2)
+        // A reader (not locked: a writer may append meanwhile) always reads the file as it is now.
+        let reader = try FileJournal(directory: directory, exclusive: false)
+        try journal.append([Self.entry(4)])
+        #expect(try reader.replay().entries.count == 4)
+        #expect(reader.scans == 2)
+    }
+
     @Test func aSecondWriterIsRefused() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
