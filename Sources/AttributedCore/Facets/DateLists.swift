@@ -46,13 +46,18 @@ struct DateLists: Sendable {
         (days, months, years) = (lists[0], lists[1], lists[2])
     }
 
-    /// The three families' lists (days, months, years), as `members` names them.
-    var families: [PostingLists] { [days, months, years] }
+    /// A family's lists, as `members` numbers them: 0 days, 1 months, 2 years.
+    func lists(ofFamily family: Int) -> PostingLists {
+        switch family {
+        case 0: days
+        case 1: months
+        default: years
+        }
+    }
 
     /// The items whose period lies in `since…until` (days, inclusive; nil: unbounded).
     func cursor(since: Int32?, until: Int32?) -> PostingCursor {
-        let families = families
-        let members = members(since: since, until: until).map { ListCursor(families[$0.family][$0.list], list: $0.list) }
+        let members = members(since: since, until: until).map { ListCursor(lists(ofFamily: $0.family)[$0.list], list: $0.list) }
         switch members.count {
         case 0: return .empty
         case 1: return .list(members[0])

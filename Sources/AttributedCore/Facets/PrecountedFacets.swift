@@ -25,14 +25,14 @@ struct PrecountedFacets: Sendable {
     private let counted: [List: [FacetValues]]
 
     init(filters: FilterIndexes, corpus: CorpusLists, minimumCount: Int = defaultMinimumCount) {
-        let dates = corpus.claimDates.families
+        let dates = corpus.claimDates
         let families: [PostingLists] = Family.allCases.map { family in
             switch family {
             case .publisher: corpus.claimsByPublisher
             case .language: corpus.claimsByLanguage
-            case .days: dates[0]
-            case .months: dates[1]
-            case .years: dates[2]
+            case .days: dates.lists(ofFamily: 0)
+            case .months: dates.lists(ofFamily: 1)
+            case .years: dates.lists(ofFamily: 2)
             case .origin: corpus.claimsByOrigin
             case .originKind: corpus.claimsByOriginKind
             case .factuality: corpus.claimsByFactuality
@@ -64,7 +64,7 @@ struct PrecountedFacets: Sendable {
         counted = Dictionary(uniqueKeysWithValues: zip(large, counts))
     }
 
-    /// How many lists were counted at load (what `/metrics` and tests read).
+    /// How many lists were counted at load (tests read it).
     var countedLists: Int { counted.count }
 
     /// The facets `names` over the union of `lists` (disjoint: no claim is in two of them); nil when one of the
@@ -75,29 +75,21 @@ struct PrecountedFacets: Sendable {
         guard positions.count == names.count else { return nil }
         var matches = 0
         var read = 0
-        var totals = [[Int: Int]](repeating: [:], count: names.count)
-        var single: [FacetValues]?
-        for list in lists {
+        /// Each list's facets: counted at load, or now.
+        let perList = lists.map { list -> [FacetValues] in
             let claims = families[list.family.rawValue][list.list]
             matches += claims.count
-            let values: [FacetValues]
-            if let precounted = counted[list] {
-                values = positions.map { precounted[$0] }
-            } else {
-                values = names.map { FacetCounting.claims(claims, $0, in: corpus) }
-                read += claims.count
-            }
-            if lists.count == 1 {
-                single = values
-                break
-            }
-            for (position, facet) in values.enumerated() {
-                for entry in facet.entries { totals[position][entry.value, default: 0] += entry.count }
-            }
+            if let precounted = counted[list] { return positions.map { precounted[$0] } }
+            read += claims.count
+            return names.map { FacetCounting.claims(claims, $0, in: corpus) }
         }
-        let facets = names.enumerated().map { position, name in
-            (name: name, values: single?[position]
-                ?? FacetValues(totals[position].map { (value: $0.key, count: $0.value) }, name: name, in: corpus))
+        let facets = names.indices.map { position in
+            // One list's counts are already sorted; several are added up (they are disjoint) and sorted again.
+            guard perList.count != 1 else { return (name: names[position], values: perList[0][position]) }
+            var totals: [Int: Int] = [:]
+            for values in perList { for entry in values[position].entries { totals[entry.value, default: 0] += entry.count } }
+            return (name: names[position],
+                    values: FacetValues(totals.map { (value: $0.key, count: $0.value) }, name: names[position], in: corpus))
         }
         return (facets, matches, read)
     }
